@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "renkei",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "renkei", targets: ["renkei"]),
+    .library(name: "RenkeiCore", targets: ["RenkeiCore"]),
+    .library(name: "RenkeiFormats", targets: ["RenkeiFormats"]),
+    .library(name: "RenkeiReport", targets: ["RenkeiReport"]),
+    .library(name: "RenkeiValidation", targets: ["RenkeiValidation"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+    .systemLibrary(
+      name: "CLibYAML", pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
+    // Exact JSON value, parser and writer; findings and locations.
+    .target(name: "RenkeiCore"),
+    // Readers for YAML (libyaml) and XML/XSD (libxml2) into the core model.
+    .target(name: "RenkeiFormats", dependencies: ["RenkeiCore", "CLibXML2", "CLibYAML"]),
+    // One reporter per output format.
+    .target(
+      name: "RenkeiReport", dependencies: ["RenkeiCore"],
+      resources: [.copy("Schemas")]),
+    // File discovery, format detection and the validation pipeline behind `renkei validate`.
+    .target(name: "RenkeiValidation", dependencies: ["RenkeiCore", "RenkeiFormats"]),
+    .executableTarget(
+      name: "renkei",
+      dependencies: [
+        "RenkeiCore", "RenkeiFormats", "RenkeiReport", "RenkeiValidation",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"]),
+    .testTarget(
+      name: "RenkeiFormatsTests", dependencies: ["RenkeiFormats"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "RenkeiReportTests", dependencies: ["RenkeiReport", "RenkeiFormats"],
+      resources: [.copy("Golden"), .copy("Fixtures")]),
+    .testTarget(
+      name: "RenkeiCLITests", dependencies: ["RenkeiValidation"], resources: [.copy("Fixtures")]),
+  ],
+  swiftLanguageModes: [.v6]
+)

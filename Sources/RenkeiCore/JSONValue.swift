@@ -1,0 +1,199 @@
+/// A view of one value in a `JSONDocument`. Cheap to copy; decodes scalars only when asked.
+public struct JSONValue: Sendable {
+  public let document: JSONDocument
+  /// Tape index of the value.
+  public let index: Int
+
+  public init(document: JSONDocument, index: Int) {
+    self.document = document
+    self.index = index
+  }
+
+  @inlinable var entry: TapeEntry { document.tape[index] }
+
+  public var kind: JSONKind {
+    switch entry.tag {
+    case .null: return .null
+    case .false, .true: return .bool
+    case .number: return .number
+    case .string: return .string
+    case .array: return .array
+    case .object: return .object
+    }
+  }
+
+  public var isNull: Bool { entry.tag == .null }
+  public var bool: Bool? {
+    switch entry.tag {
+    case .true: return true
+    case .false: return false
+    default: return nil
+    }
+  }
+
+  /// The decoded string (an unpaired surrogate escape decodes to U+FFFD).
+  public var string: String? {
+    guard entry.tag == .string else { return nil }
+    return document.decodedString(ofEntry: index)
+  }
+
+  /// The number, with its lexeme exactly as written.
+  public var number: JSONNumber? {
+    let e = entry
+    guard e.tag == .number else { return nil }
+    return JSONNumber(lexeme: document.text(of: e))
+  }
+
+  /// Elements of an array or members of an object; 0 for scalars.
+  public var count: Int { entry.isContainer ? Int(entry.count) : 0 }
+
+  /// Tape index just past this value.
+  @inlinable var end: Int { entry.isContainer ? Int(entry.extent) : index + 1 }
+
+  /// The elements of an array (empty for anything else).
+  public var elements: [JSONValue] {
+    guard entry.tag == .array else { return [] }
+    var out: [JSONValue] = []
+    out.reserveCapacity(count)
+    var i = index + 1
+    let stop = end
+    while i < stop {
+      let child = JSONValue(document: document, index: i)
+      out.append(child)
+      i = child.end
+    }
+    return out
+  }
+
+  /// The members of an object in document order, duplicates included.
+  public var members: [(key: String, value: JSONValue)] {
+    guard entry.tag == .object else { return [] }
+    var out: [(key: String, value: JSONValue)] = []
+    out.reserveCapacity(count)
+    var i = index + 1
+    let stop = end
+    while i < stop {
+      let value = JSONValue(document: document, index: i + 1)
+      out.append((document.decodedString(ofEntry: i), value))
+      i = value.end
+    }
+    return out
+  }
+
+  /// The value of the first member named `key`.
+  public subscript(key: String) -> JSONValue? {
+    guard entry.tag == .object else { return nil }
+    var i = index + 1
+    let stop = end
+    while i < stop {
+      let value = JSONValue(document: document, index: i + 1)
+      if document.decodedString(ofEntry: i) == key { return value }
+      i = value.end
+    }
+    return nil
+  }
+
+  /// The array element at `position`.
+  public subscript(position: Int) -> JSONValue? {
+    guard entry.tag == .array, position >= 0, position < count else { return nil }
+    var i = index + 1
+    for _ in 0..<position { i = JSONValue(document: document, index: i).end }
+    return JSONValue(document: document, index: i)
+  }
+
+  /// Line and column where the value starts.
+  public var position: SourcePosition { document.position(ofEntry: index) }
+
+  /// The RFC 6901 pointer to this value from the document root.
+  public var pointer: JSONPointer { document.pointer(ofEntry: index) }
+
+  /// A location for findings about this value.
+  public func location(file: String? = nil, documentNumber: Int? = nil) -> SourceLocation {
+    let p = position
+    return SourceLocation(
+      file: file, line: p.line, column: p.column, pointer: pointer.description,
+      document: documentNumber)
+  }
+}
+
+extension JSONValue: Equatable {
+  /// Structural equality as the parser sees it: same kinds, same key order, same decoded
+  /// strings, same number lexemes.
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    let l = lhs.document
+    let r = rhs.document
+    var i = lhs.index
+    var j = rhs.index
+    let lend = lhs.end
+    while i < lend {
+      let a = l.tape[i]
+      let b = r.tape[j]
+      guard a.tag == b.tag else { return false }
+      switch a.tag {
+      case .array, .object:
+        guard a.count == b.count else { return false }
+      case .number:
+        guard l.text(of: a) == r.text(of: b) else { return false }
+      case .string:
+        guard l.decodedString(ofEntry: i) == r.decodedString(ofEntry: j) else { return false }
+      case .null, .true, .false:
+        break
+      }
+      i += 1
+      j += 1
+    }
+    return true
+  }
+}
+
+extension JSONDocument {
+  /// The raw bytes of a scalar entry as text (numbers, unescaped strings).
+  func text(of entry: TapeEntry) -> String {
+    let start = Int(entry.offset)
+    return storage.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + Int(entry.extent)]), as: UTF8.self)
+    }
+  }
+
+  /// The decoded text of the string (or key) at tape `index`.
+  public func decodedString(ofEntry index: Int) -> String {
+    let entry = tape[index]
+    if !entry.flags.contains(.escaped) { return text(of: entry) }
+    let start = Int(entry.offset)
+    return storage.withUnsafeBufferPointer {
+      JSONEscapes.unescape(UnsafeBufferPointer(rebasing: $0[start..<start + Int(entry.extent)]))
+    }
+  }
+
+  /// The pointer to tape entry `index` (a key's pointer is that of its member).
+  public func pointer(ofEntry index: Int) -> JSONPointer {
+    var tokens: [String] = []
+    var i = 0
+    while i != index {
+      let container = tape[i]
+      var child = i + 1
+      if container.tag == .array {
+        var position = 0
+        while true {
+          let next = tape[child].isContainer ? Int(tape[child].extent) : child + 1
+          if index < next { break }
+          child = next
+          position += 1
+        }
+        tokens.append(String(position))
+        i = child
+      } else {
+        while true {
+          let value = child + 1
+          let next = tape[value].isContainer ? Int(tape[value].extent) : value + 1
+          if index < next { break }
+          child = next
+        }
+        tokens.append(decodedString(ofEntry: child))
+        if index == child { break }
+        i = child + 1
+      }
+    }
+    return JSONPointer(tokens: tokens)
+  }
+}
