@@ -41,10 +41,11 @@ let package = Package(
     .testTarget(
       name: "RenkeiFormatsTests", dependencies: ["RenkeiFormats"], resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "RenkeiReportTests", dependencies: ["RenkeiReport", "RenkeiFormats"],
+      name: "RenkeiReportTests", dependencies: ["RenkeiReport", "CLibXML2"],
       resources: [.copy("Golden"), .copy("Fixtures")]),
     .testTarget(
-      name: "RenkeiCLITests", dependencies: ["RenkeiValidation"], resources: [.copy("Fixtures")]),
+      name: "RenkeiCLITests", dependencies: ["renkei", "RenkeiCore", "RenkeiValidation"],
+      resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -64,7 +64,8 @@ public final class JSONDocument: Sendable {
   }
 
   /// Unicode scalars in `bytes[from..<to]`: bytes that are not UTF-8 continuation bytes.
-  static func scalarCount(_ bytes: [UInt8], from: Int, to: Int) -> Int {
+  static func scalarCount<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from: Int, to: Int) -> Int
+  where Bytes.Index == Int {
     var count = 0
     var i = from
     while i < to {

@@ -27,9 +27,10 @@ public struct JSONParser: Sendable {
     let outcome: Result<(tape: [TapeEntry], issues: [JSONParseResult.Issue]), JSONSyntaxError> =
       bytes.withUnsafeBufferPointer { buffer in
         var scanner = Scanner(buffer, maxDepth: options.maxDepth)
+        defer { scanner.deallocate() }
         do throws(Scanner.Failure) {
           try scanner.run()
-          return .success((scanner.tape, scanner.issues))
+          return .success((scanner.finishedTape(), scanner.issues))
         } catch {
           return .failure(
             JSONParser.error(
@@ -54,6 +55,13 @@ public struct JSONParser: Sendable {
 
   static func error(
     _ rule: Rule, _ arguments: [String: String], at offset: Int, in bytes: [UInt8], firstLine: Int
+  ) -> JSONSyntaxError {
+    bytes.withUnsafeBufferPointer { error(rule, arguments, at: offset, in: $0, firstLine: firstLine) }
+  }
+
+  static func error(
+    _ rule: Rule, _ arguments: [String: String], at offset: Int, in bytes: UnsafeBufferPointer<UInt8>,
+    firstLine: Int
   ) -> JSONSyntaxError {
     var line = firstLine
     var lineStart = 0
@@ -126,7 +134,7 @@ private let quote = UInt8(ascii: "\"")
 private let backslash = UInt8(ascii: "\\")
 
 /// The parsing loop over raw bytes.
-private struct Scanner {
+struct Scanner {
   struct Failure: Error {
     let rule: Rule
     let arguments: [String: String]
@@ -143,17 +151,41 @@ private struct Scanner {
   let count: Int
   let maxDepth: Int
   var i = 0
-  var tape: [TapeEntry] = []
+  var tape: EntryBuffer<TapeEntry>
   var issues: [JSONParseResult.Issue] = []
-  var stack: [Frame] = []
+  var stack: EntryBuffer<Frame>
+  /// Reused between objects by the duplicate-name check.
+  var keyScratch: EntryBuffer<Int>
 
   init(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    self.init(
+      buffer, maxDepth: maxDepth, tape: EntryBuffer(capacity: buffer.count / 6 + 4),
+      stack: EntryBuffer(capacity: 16), keyScratch: EntryBuffer(capacity: 16))
+  }
+
+  /// A scanner over buffers that outlive it (`JSONChecker` reuses them across documents).
+  init(
+    _ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int, tape: EntryBuffer<TapeEntry>,
+    stack: EntryBuffer<Frame>, keyScratch: EntryBuffer<Int>
+  ) {
     // An empty buffer may have a nil base address; point at a dummy byte and never read it.
     self.base = buffer.baseAddress ?? UnsafePointer(Scanner.emptyByte)
     self.count = buffer.count
     self.maxDepth = maxDepth
-    tape.reserveCapacity(count / 8 + 4)
+    self.tape = tape
+    self.stack = stack
+    self.keyScratch = keyScratch
+    self.tape.count = 0
+    self.stack.count = 0
   }
+
+  func deallocate() {
+    tape.deallocate()
+    stack.deallocate()
+    keyScratch.deallocate()
+  }
+
+  func finishedTape() -> [TapeEntry] { Array(UnsafeBufferPointer(start: tape.base, count: tape.count)) }
 
   nonisolated(unsafe) static let emptyByte: UnsafeMutablePointer<UInt8> = {
     let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
@@ -310,6 +342,8 @@ private struct Scanner {
           closeContainer()
         } else if next == UInt8(ascii: "/") {
           throw fail(JSONRules.comment)
+        } else if Scanner.startsValue(next) {
+          throw fail(JSONRules.missingComma, ["found": describe(at: i)])
         } else {
           throw fail(
             JSONRules.unexpectedCharacter,
@@ -343,6 +377,17 @@ private struct Scanner {
     }
     i += 1
     skipWhitespace()
+  }
+
+  /// Bytes that can begin a value (or a member name): what follows a forgotten comma.
+  static func startsValue(_ c: UInt8) -> Bool {
+    switch c {
+    case quote, UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+      UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+      return true
+    default:
+      return false
+    }
   }
 
   @inline(__always)
@@ -427,42 +472,64 @@ private struct Scanner {
   /// Scans a string whose opening quote is at `i`, validating escapes and UTF-8.
   mutating func parseString() throws(Failure) {
     let open = i
-    i += 1
-    let start = i
+    let start = i + 1
     var flags: TapeEntry.Flags = []
+    // Locals, so the hot loops keep position and bounds in registers.
+    let b = base
+    let n = count
+    var j = start
     while true {
       // Eight bytes at a time while none is a quote, a backslash, a control or a non-ASCII byte.
-      while i + 8 <= count {
-        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-        if Scanner.needsAttention(w) { break }
-        i += 8
+      while j &+ 8 <= n {
+        let w = UnsafeRawPointer(b + j).loadUnaligned(as: UInt64.self)
+        let mask = Scanner.attentionMask(w)
+        if mask != 0 {
+          // The lowest flagged byte is exact (false positives only sit above a true one).
+          j &+= mask.trailingZeroBitCount &>> 3
+          break
+        }
+        j &+= 8
       }
-      guard i < count else { throw fail(JSONRules.unterminatedString, at: open) }
-      let c = base[i]
+      guard j < n else { throw fail(JSONRules.unterminatedString, at: open) }
+      let c = b[j]
       if c == quote {
         tape.append(
-          TapeEntry(tag: .string, offset: UInt32(start), extent: UInt32(i - start), flags: flags))
-        i += 1
+          TapeEntry(tag: .string, offset: UInt32(truncatingIfNeeded: start), extent: UInt32(truncatingIfNeeded: j &- start), flags: flags))
+        i = j &+ 1
         return
       } else if c == backslash {
         flags.insert(.escaped)
+        i = j
         try scanEscape(&flags)
+        j = i
       } else if c < 0x20 {
+        i = j
         if c == 0x0A || c == 0x0D {
           // A raw line break most often means the closing quote is missing.
-          if !restOfLineHasQuote(from: i) { throw fail(JSONRules.unterminatedString, at: open) }
+          if !restOfLineHasQuote(from: j) { throw fail(JSONRules.unterminatedString, at: open) }
         }
-        throw fail(JSONRules.controlCharacter, ["found": describe(at: i)])
+        throw fail(JSONRules.controlCharacter, ["found": describe(at: j)])
       } else if c >= 0x80 {
         // Stay in the byte loop through a run of multi-byte characters (Japanese text).
         repeat {
-          guard let length = utf8SequenceLength(at: i) else {
-            throw fail(JSONRules.invalidUTF8, ["found": "byte 0x\(hex(UInt32(base[i]), 2))"])
+          let lead = b[j]
+          if lead >= 0xE1 && lead <= 0xEC && j &+ 3 <= n {
+            // Common three-byte characters (kana, kanji): two continuation bytes.
+            guard b[j &+ 1] & 0xC0 == 0x80, b[j &+ 2] & 0xC0 == 0x80 else {
+              i = j
+              throw fail(JSONRules.invalidUTF8, ["found": "byte 0x\(hex(UInt32(lead), 2))"])
+            }
+            j &+= 3
+          } else {
+            guard let length = utf8SequenceLength(at: j) else {
+              i = j
+              throw fail(JSONRules.invalidUTF8, ["found": "byte 0x\(hex(UInt32(lead), 2))"])
+            }
+            j &+= length
           }
-          i += length
-        } while i < count && base[i] >= 0x80
+        } while j < n && b[j] >= 0x80
       } else {
-        i += 1
+        j &+= 1
       }
     }
   }
@@ -476,8 +543,10 @@ private struct Scanner {
     return false
   }
 
+  /// The high bit of each byte of `w` that is a quote, a backslash, a control character or
+  /// not ASCII (little-endian: byte 0 is bits 0-7).
   @inline(__always)
-  static func needsAttention(_ w: UInt64) -> Bool {
+  static func attentionMask(_ w: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let high: UInt64 = 0x8080_8080_8080_8080
     let q = w ^ (ones &* 0x22)
@@ -485,7 +554,7 @@ private struct Scanner {
     let hasQuote = (q &- ones) & ~q
     let hasBackslash = (b &- ones) & ~b
     let hasControl = w &- (ones &* 0x20)  // borrows into the high bit of bytes < 0x20
-    return ((hasQuote | hasBackslash | hasControl) & ~w | w) & high != 0
+    return ((hasQuote | hasBackslash | hasControl) & ~w | w) & high
   }
 
   mutating func scanEscape(_ flags: inout TapeEntry.Flags) throws(Failure) {
@@ -573,16 +642,16 @@ private struct Scanner {
 
   mutating func checkDuplicateKeys(object: Int) {
     // Key tape indices of the object.
-    var keys: [Int] = []
-    keys.reserveCapacity(Int(tape[object].count))
+    keyScratch.count = 0
     var k = object + 1
     let end = Int(tape[object].extent)
     while k < end {
-      keys.append(k)
+      keyScratch.append(k)
       let value = tape[k + 1]
       k = value.isContainer ? Int(value.extent) : k + 2
     }
-    if keys.count <= 12 {
+    let keys = UnsafeBufferPointer(start: keyScratch.base, count: keyScratch.count)
+    if keys.count <= 16 {
       for a in 1..<keys.count {
         for b in 0..<a where sameKey(keys[b], keys[a]) {
           issues.append(.duplicateKey(first: keys[b], repeated: keys[a]))
@@ -610,11 +679,15 @@ private struct Scanner {
       ? JSONEscapes.unescape(bytes) : String(decoding: bytes, as: UTF8.self)
   }
 
+  @inline(__always)
   func sameKey(_ a: Int, _ b: Int) -> Bool {
     let x = tape[a]
     let y = tape[b]
     if x.flags.contains(.escaped) || y.flags.contains(.escaped) { return keyText(a) == keyText(b) }
     guard x.extent == y.extent else { return false }
+    if x.extent == 0 { return true }
+    // Different first bytes settle most pairs without a call.
+    guard base[Int(x.offset)] == base[Int(y.offset)] else { return false }
     return memcmp(base + Int(x.offset), base + Int(y.offset), Int(x.extent)) == 0
   }
 }
@@ -631,3 +704,47 @@ func hex(_ value: UInt32, _ digits: Int) -> String {
 #elseif canImport(Musl)
   import Musl
 #endif
+
+/// A growable buffer of trivial values without Array's copy-on-write checks, for the
+/// parser's hot loop. Freed explicitly by its owner.
+struct EntryBuffer<Element> {
+  var base: UnsafeMutablePointer<Element>
+  var count = 0
+  var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 4)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  func deallocate() { base.deallocate() }
+
+  @inline(__always)
+  mutating func append(_ element: Element) {
+    if count == capacity { grow() }
+    (base + count).initialize(to: element)
+    count += 1
+  }
+
+  mutating func grow() {
+    let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+    bigger.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = bigger
+    capacity *= 2
+  }
+
+  @inline(__always)
+  mutating func removeLast() -> Element {
+    count -= 1
+    return (base + count).move()
+  }
+
+  @inline(__always)
+  subscript(index: Int) -> Element {
+    get { base[index] }
+    nonmutating set { base[index] = newValue }
+  }
+
+  var isEmpty: Bool { count == 0 }
+}

@@ -25,6 +25,9 @@ public enum JSONRules {
   public static let trailingComma = rule(
     "json-trailing-comma", "4", "A comma before '{closer}' is not allowed (trailing comma).",
     fix: "Remove the comma after the last element.")
+  public static let missingComma = rule(
+    "json-missing-comma", "2", "A ',' is missing before {found}.",
+    fix: "Separate the elements of an array and the members of an object with commas.")
   public static let unquotedKey = rule(
     "json-unquoted-key", "4", "Object member names must be double-quoted strings; found {found}.",
     fix: "Quote the member name with double quotes, e.g. \"name\": value.")
@@ -81,7 +84,7 @@ public enum JSONRules {
     fix: "Save the file as UTF-8 without BOM; RFC 8259 forbids adding one.")
 
   public static let all: [Rule] = [
-    empty, unexpectedEnd, unexpectedCharacter, trailingContent, trailingComma, unquotedKey,
+    empty, unexpectedEnd, unexpectedCharacter, trailingContent, trailingComma, missingComma, unquotedKey,
     missingColon, comment, singleQuote, nonFiniteNumber, leadingZero, invalidNumber,
     unterminatedString, controlCharacter, invalidEscape, invalidUTF8, notUTF8, tooDeep, tooLarge,
     duplicateKey, loneSurrogate, byteOrderMark,

@@ -1,0 +1,76 @@
+import RenkeiCore
+import RenkeiFormats
+
+/// Runs `renkei validate`: collects the inputs, validates each with the validator of its
+/// format, and gathers one report. Problems in the data are findings; only a path that does
+/// not exist or a schema that cannot be used is thrown.
+public struct ValidationRunner: Sendable {
+  public struct Options: Sendable {
+    public var maxDepth: Int = JSONParser.Options().maxDepth
+    /// XSD applied to every XML input.
+    public var xsdPath: String?
+    /// Read every input as this format instead of detecting it.
+    public var forcedFormat: InputFormat?
+
+    public init(maxDepth: Int = JSONParser.Options().maxDepth, xsdPath: String? = nil, forcedFormat: InputFormat? = nil) {
+      self.maxDepth = maxDepth
+      self.xsdPath = xsdPath
+      self.forcedFormat = forcedFormat
+    }
+  }
+
+  /// The report and the inputs that could not be read (an I/O failure, not a data finding).
+  public struct Outcome: Sendable {
+    public var report: Report
+    public var unreadable: [String]
+  }
+
+  public var options: Options
+
+  public init(options: Options = Options()) { self.options = options }
+
+  public func run(_ paths: [String]) throws -> Outcome {
+    let files = try InputCollector(forcedFormat: options.forcedFormat).collect(paths)
+    let schema = try options.xsdPath.map { try XSDSchema(path: $0) }
+    var subjects: [Report.Subject] = []
+    var unreadable: [String] = []
+    for file in files {
+      do {
+        subjects.append(try validate(file, schema: schema))
+      } catch {
+        unreadable.append(file.path)
+        subjects.append(
+          Report.Subject(
+            path: file.path, format: file.format?.rawValue ?? "unknown", itemCount: 0,
+            findings: [ValidationRules.unreadable.finding(at: SourceLocation(file: file.path), ["reason": "\(error)"])]))
+      }
+    }
+    return Outcome(
+      report: Report(command: "validate", toolVersion: RenkeiVersion.current, subjects: subjects),
+      unreadable: unreadable)
+  }
+
+  func validate(_ file: InputFile, schema: XSDSchema?) throws -> Report.Subject {
+    let path = file.path
+    switch file.format {
+    case .json:
+      let parser = JSONParser(options: .init(maxDepth: options.maxDepth))
+      return JSONFileValidator(parser: parser).validate(try FileBytes.read(path), path: path)
+    case .jsonLines:
+      return try JSONLinesFileValidator(maxDepth: options.maxDepth).validate(path: path)
+    case .yaml:
+      let result = YAMLReader().read(try FileBytes.read(path), file: path)
+      return Report.Subject(path: path, format: InputFormat.yaml.rawValue, itemCount: result.documents.count, findings: result.findings)
+    case .xml:
+      // A schema document is checked for well-formedness, not against the instance schema.
+      let isSchemaDocument = path.lowercased().hasSuffix(".xsd")
+      let result = XMLValidator(schema: isSchemaDocument ? nil : schema).validate(fileAt: path)
+      return Report.Subject(path: path, format: InputFormat.xml.rawValue, itemCount: result.elementCount, findings: result.findings)
+    case nil:
+      let ext = path.split(separator: "/").last.flatMap { name in name.contains(".") ? name.split(separator: ".").last : nil }
+      return Report.Subject(
+        path: path, format: "unknown", itemCount: 0,
+        findings: [ValidationRules.notValidated.finding(at: SourceLocation(file: path), ["extension": ext.map { ".\($0)" } ?? "no extension"])])
+    }
+  }
+}
