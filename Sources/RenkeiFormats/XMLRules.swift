@@ -21,7 +21,9 @@ public enum XMLRules {
   public static let invalidCharacter = Rule(
     id: "xml-invalid-character", severity: .error, spec: xml("2.2", "charsets"),
     message: "Invalid character or encoding: {detail}.",
-    fix: "Save the file in the encoding its XML declaration names (UTF-8 when there is none), and remove control characters.")
+    fix:
+      "Save the file in the encoding its XML declaration names (UTF-8 when there is none), and remove control characters."
+  )
   public static let namespaceError = Rule(
     id: "xml-namespace-error", severity: .error,
     spec: SpecReference(
@@ -32,14 +34,17 @@ public enum XMLRules {
   public static let entityExpansionLimit = Rule(
     id: "xml-entity-expansion-limit", severity: .error, spec: xml("4.1", "sec-references"),
     message: "Entity expansion was stopped: {detail}.",
-    fix: "Entities that expand exponentially (a 'billion laughs' document) or refer to themselves are refused; write the text out instead.")
+    fix:
+      "Entities that expand exponentially (a 'billion laughs' document) or refer to themselves are refused; write the text out instead."
+  )
   public static let externalEntityBlocked = Rule(
     id: "xml-external-entity-blocked", severity: .warning, spec: xml("4.2.2", "sec-external-ent"),
     message: "The external resource {url} ({what}) was not loaded; external entities are never fetched.",
     fix: "Put the content into the document itself; references to files or URLs are ignored for safety (XXE).")
   public static let dtdIgnored = Rule(
     id: "xml-dtd-ignored", severity: .info, spec: xml("2.8", "sec-prolog-dtd"),
-    message: "The document type declaration of <{root}> is not used{external}: no DTD validation, no default attributes, no external entities.",
+    message:
+      "The document type declaration of <{root}> is not used{external}: no DTD validation, no default attributes, no external entities.",
     fix: "Validate with an XML Schema (--xsd) instead of a DTD.")
   public static let warning = Rule(
     id: "xml-warning", severity: .warning, spec: xml("", "sec-intro"),

@@ -62,7 +62,10 @@ public struct XMLValidator: Sendable {
       findings: [
         XMLRules.notWellFormed.finding(
           at: SourceLocation(file: file, line: 1, column: 1),
-          ["detail": "the document is empty (a root element is required)", "code": String(XML_ERR_DOCUMENT_EMPTY.rawValue)])
+          [
+            "detail": "the document is empty (a root element is required)",
+            "code": String(XML_ERR_DOCUMENT_EMPTY.rawValue),
+          ])
       ])
   }
 
@@ -73,7 +76,8 @@ public struct XMLValidator: Sendable {
       guard let reader = open() else {
         if collector.findings.isEmpty {
           collector.add(
-            XMLRules.unreadable.finding(at: SourceLocation(file: file), ["detail": "libxml2 could not open it", "code": "0"]))
+            XMLRules.unreadable.finding(
+              at: SourceLocation(file: file), ["detail": "libxml2 could not open it", "code": "0"]))
         }
         return
       }
@@ -89,10 +93,9 @@ public struct XMLValidator: Sendable {
           return
         }
       }
-      var status: Int32
-      repeat {
-        status = xmlTextReaderRead(reader)
-        guard status == 1 else { break }
+      // 1: a node was read; 0: the end; -1: an error (already reported through the handler).
+      var status = xmlTextReaderRead(reader)
+      while status == 1 {
         switch xmlReaderTypes(UInt32(xmlTextReaderNodeType(reader))) {
         case XML_READER_TYPE_ELEMENT:
           elements += 1
@@ -103,7 +106,8 @@ public struct XMLValidator: Sendable {
         default:
           break
         }
-      } while true
+        status = xmlTextReaderRead(reader)
+      }
       if status < 0 && !collector.hasErrors {
         collector.add(
           XMLRules.notWellFormed.finding(
@@ -147,14 +151,18 @@ public struct XMLValidator: Sendable {
         // types would make importers of this module load libxml2's headers, whose ICU types
         // clash with Foundation's.)
         withUnsafeMutablePointer(to: &parameterEntities) { list in
-          xmlHashScan(OpaquePointer(table), { payload, data, name in
-            guard let payload, let data else { return }
-            let entity = payload.assumingMemoryBound(to: xmlEntity.self).pointee
-            guard entity.etype == XML_EXTERNAL_PARAMETER_ENTITY else { return }
-            data.assumingMemoryBound(to: [(name: String, url: String)].self).pointee.append(
-              (name.map { String(cString: $0) } ?? "",
-               entity.SystemID.map { String(cString: $0) } ?? "(no system identifier)"))
-          }, list)
+          xmlHashScan(
+            OpaquePointer(table),
+            { payload, data, name in
+              guard let payload, let data else { return }
+              let entity = payload.assumingMemoryBound(to: xmlEntity.self).pointee
+              guard entity.etype == XML_EXTERNAL_PARAMETER_ENTITY else { return }
+              data.assumingMemoryBound(to: [(name: String, url: String)].self).pointee.append(
+                (
+                  name.map { String(cString: $0) } ?? "",
+                  entity.SystemID.map { String(cString: $0) } ?? "(no system identifier)"
+                ))
+            }, list)
         }
       }
     }

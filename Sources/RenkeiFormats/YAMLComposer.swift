@@ -110,7 +110,9 @@ struct YAMLComposer {
   }
 
   /// Records a fatal problem: the document is rejected and nothing more is read.
-  mutating func fail(_ rule: Rule, _ arguments: [String: String], at position: SourcePosition?, pointer: String? = nil) {
+  mutating func fail(
+    _ rule: Rule, _ arguments: [String: String], at position: SourcePosition?, pointer: String? = nil
+  ) {
     report(rule, arguments, at: position, pointer: pointer)
     stopped = true
   }
@@ -130,7 +132,9 @@ struct YAMLComposer {
     switch slot {
     case .key:
       checkKeyTag(properties)
-      if let anchor = properties.anchor { anchors[anchor] = .scalar(scalar, keyEntry: builder.entryCount, valueEntry: nil) }
+      if let anchor = properties.anchor {
+        anchors[anchor] = .scalar(scalar, keyEntry: builder.entryCount, valueEntry: nil)
+      }
       addKey(scalar.text, at: properties.position)
     case .droppedValue:
       noteDropped(properties.anchor)
@@ -351,10 +355,14 @@ struct YAMLComposer {
     case .string(let text):
       builder.string(text, at: position)
     case .notJSON(let reason):
-      report(YAMLRules.nonJSONValue, ["value": YAMLComposer.excerpt(scalar.text), "reason": reason], at: reportAt ?? position, pointer: pointer())
+      report(
+        YAMLRules.nonJSONValue, ["value": YAMLComposer.excerpt(scalar.text), "reason": reason],
+        at: reportAt ?? position, pointer: pointer())
       builder.null(at: position)
     case .mismatch:
-      report(YAMLRules.tagMismatch, ["value": "\"\(YAMLComposer.excerpt(scalar.text))\"", "tag": tagName], at: reportAt ?? position, pointer: pointer())
+      report(
+        YAMLRules.tagMismatch, ["value": "\"\(YAMLComposer.excerpt(scalar.text))\"", "tag": tagName],
+        at: reportAt ?? position, pointer: pointer())
       builder.null(at: position)
     }
   }
@@ -381,7 +389,9 @@ struct YAMLComposer {
 
   // MARK: - Findings
 
-  private mutating func report(_ rule: Rule, _ arguments: [String: String], at position: SourcePosition?, pointer: String?) {
+  private mutating func report(
+    _ rule: Rule, _ arguments: [String: String], at position: SourcePosition?, pointer: String?
+  ) {
     findings.append(
       rule.finding(
         at: SourceLocation(

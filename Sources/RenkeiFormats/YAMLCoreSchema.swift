@@ -66,7 +66,9 @@ enum YAMLCoreSchema {
       if isInfinityOrNaN(text) { return .notJSON(reason: nonFinite) }
       guard let lexeme = float(Array(text.utf8)) else { return .mismatch }
       // Keep the tag's intent visible in the lexeme: !!float 1 is 1.0.
-      let isInteger = !lexeme.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
+      let isInteger = !lexeme.utf8.contains {
+        $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E")
+      }
       return .number(isInteger ? lexeme + ".0" : lexeme)
     case .seq, .map:
       return .mismatch

@@ -3,10 +3,19 @@ import RenkeiCore
 
 /// Reads YAML 1.2 streams into JSON documents, with line:column for every value.
 ///
-/// libyaml (its event parser, no composer) does the syntax; `YAMLComposer` builds the tape,
-/// resolving plain scalars by the core schema. Bad input never throws: it becomes findings.
-/// Aliases are expanded by copying, within a budget, so that a "billion laughs" stream is
-/// rejected after a bounded amount of work instead of exhausting memory.
+/// libyaml (its event parser, no composer) does the syntax; `YAMLComposer` builds the tape.
+/// Bad input never throws: it becomes findings. How YAML maps onto JSON:
+/// - Untagged plain scalars resolve by the core schema (null, bool, int, float, else string);
+///   quoted and block scalars are strings. Numbers become valid JSON lexemes (`+1` is `1`,
+///   `.5` is `0.5`, `0x1F` is `31`, exactly for any size); `.inf` and `.nan` are errors.
+/// - The core tags `!!str !!int !!float !!bool !!null !!seq !!map` are honoured (content that
+///   does not fit is an error); any other tag is ignored with a warning, the node read as if
+///   untagged, because its meaning is application-specific and JSON has no place for it.
+/// - Mapping keys become member names from their scalar text (`1:` is "1"); collections as
+///   keys are errors and the member is left out; duplicates are kept, with a warning.
+/// - Aliases copy the anchored value, within a budget per document, so that a "billion
+///   laughs" stream is rejected after a bounded amount of work instead of exhausting memory.
+///   Merge keys (`<<`, YAML 1.1) are not applied: `<<` is an ordinary key.
 public struct YAMLReader: Sendable {
   /// Alias expansion may add at most this many tape entries (values and member names) to one
   /// document, and at most `expansionPerInputByte` per byte of input (but always
@@ -138,7 +147,9 @@ public struct YAMLReader: Sendable {
           YAMLRules.forbiddenCharacter,
           ["character": "U+" + hex(Int(state.problem_value), digits: 4), "problem": problem], at: position)
       } else {
-        let encoding = state.encoding == YAML_UTF16LE_ENCODING ? "UTF-16LE" : state.encoding == YAML_UTF16BE_ENCODING ? "UTF-16BE" : "UTF-8"
+        let encoding =
+          state.encoding == YAML_UTF16LE_ENCODING
+          ? "UTF-16LE" : state.encoding == YAML_UTF16BE_ENCODING ? "UTF-16BE" : "UTF-8"
         composer.fail(
           YAMLRules.invalidEncoding,
           ["encoding": encoding, "problem": problem, "byte": "0x" + hex(Int(state.problem_value), digits: 2)],
@@ -164,10 +175,14 @@ public struct YAMLReader: Sendable {
     var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     while i < stop {
       let byte = bytes[i]
-      if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (i + 1 >= bytes.count || bytes[i + 1] != UInt8(ascii: "\n"))) {
+      let isReturn = byte == UInt8(ascii: "\r")
+      let endsLine =
+        byte == UInt8(ascii: "\n") || (isReturn && (i + 1 == bytes.count || bytes[i + 1] != UInt8(ascii: "\n")))
+      if endsLine {
         line += 1
         column = 1
-      } else if byte & 0xC0 != 0x80 && byte != UInt8(ascii: "\r") {
+      } else if byte & 0xC0 != 0x80 && !isReturn {
+        // Continuation bytes (10xxxxxx) are part of the scalar before them.
         column += 1
       }
       i += 1

@@ -31,8 +31,11 @@ public enum YAMLRules {
     fix: "Flatten the structure, or raise the limit with --max-depth.")
   public static let aliasExpansionLimit = Rule(
     id: "yaml-alias-expansion-limit", severity: .error, spec: yaml("3.2.2.2", "3222-anchors-and-aliases"),
-    message: "Expanding the alias *{alias} would make the document larger than {limit} values; the document is rejected.",
-    fix: "Aliases that repeat large anchored nodes many times (a 'billion laughs' document) are refused; write the data out, or use fewer aliases.")
+    message:
+      "Expanding the alias *{alias} would make the document larger than {limit} values; the document is rejected.",
+    fix:
+      "Aliases that repeat large anchored nodes many times (a 'billion laughs' document) are refused; write the data out, or use fewer aliases."
+  )
   public static let unknownAlias = Rule(
     id: "yaml-unknown-alias", severity: .error, spec: yaml("7.1", "71-alias-nodes"),
     message: "The alias *{alias} refers to no anchor &{alias} earlier in this document.",
@@ -47,7 +50,8 @@ public enum YAMLRules {
     fix: "Use a scalar key, e.g. join the parts into one string.")
   public static let duplicateKey = Rule(
     id: "yaml-duplicate-key", severity: .warning, spec: yaml("3.2.1.1", "3211-nodes"),
-    message: "Duplicate mapping key \"{key}\" (first at line {firstLine}, column {firstColumn}); receivers may keep either value.",
+    message:
+      "Duplicate mapping key \"{key}\" (first at line {firstLine}, column {firstColumn}); receivers may keep either value.",
     fix: "Keep one entry with this key.")
   public static let nonJSONValue = Rule(
     id: "yaml-non-json-value", severity: .error, spec: yaml("10.2.1.4", "10214-floating-point"),
@@ -60,7 +64,9 @@ public enum YAMLRules {
   public static let unknownTag = Rule(
     id: "yaml-unknown-tag", severity: .warning, spec: yaml("3.3.4", "334-available-tags"),
     message: "The tag {tag} has no JSON meaning and is ignored; the node is read as if untagged.",
-    fix: "Remove the tag, or use one of the JSON-compatible core tags !!str, !!int, !!float, !!bool, !!null, !!seq, !!map.")
+    fix:
+      "Remove the tag, or use one of the JSON-compatible core tags !!str, !!int, !!float, !!bool, !!null, !!seq, !!map."
+  )
 
   public static let all: [Rule] = [
     syntax, invalidEncoding, forbiddenCharacter, tooLarge, tooDeep, aliasExpansionLimit,

@@ -60,7 +60,8 @@ final class XMLValidatorTests: XCTestCase {
     // Columns count characters: "é" is one, though two bytes.
     XCTAssertEqual(finding.location, SourceLocation(file: "test.xml", line: 2, column: 11))
     XCTAssertEqual(finding.arguments["detail"], "Opening and ending tag mismatch: b line 2 and c")
-    XCTAssertEqual(finding.message, "The document is not well-formed XML: Opening and ending tag mismatch: b line 2 and c.")
+    XCTAssertEqual(
+      finding.message, "The document is not well-formed XML: Opening and ending tag mismatch: b line 2 and c.")
     XCTAssertFalse(result.isValid)
 
     let path = try fixture("not-well-formed.xml")
@@ -91,7 +92,9 @@ final class XMLValidatorTests: XCTestCase {
     XCTAssertFalse(utf8.findings[0].message.contains("\n"))
 
     XCTAssertEqual(
-      ids(XMLValidator().validate(Array("<?xml version='1.0' encoding='ISO-8859-1'?><a>caf".utf8) + [0xE9] + Array("</a>".utf8))),
+      ids(
+        XMLValidator().validate(
+          Array("<?xml version='1.0' encoding='ISO-8859-1'?><a>caf".utf8) + [0xE9] + Array("</a>".utf8))),
       [])
   }
 
@@ -142,7 +145,8 @@ final class XMLValidatorTests: XCTestCase {
     XCTAssertEqual(ids(result), ["xml-schema-invalid", "xml-schema-invalid"])
     XCTAssertEqual(result.findings.map(\.location.line), [6, 11])
     XCTAssertEqual(result.findings.map(\.location.file), [path, path])
-    XCTAssertTrue(result.findings[0].message.contains("'zero' is not a valid value of the atomic type 'xs:positiveInteger'"))
+    XCTAssertTrue(
+      result.findings[0].message.contains("'zero' is not a valid value of the atomic type 'xs:positiveInteger'"))
     XCTAssertTrue(result.findings[1].message.contains("Expected is ( {urn:renkei:order}quantity )"))
     XCTAssertEqual(result.findings[0].spec?.document, "W3C XML Schema 1.0 Part 1: Structures (Second Edition)")
     // Validity problems do not stop reading.
@@ -241,7 +245,8 @@ final class XMLValidatorTests: XCTestCase {
     let path = temporaryDirectory + "/large.xml"
     XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
     let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
-    handle.write(Data("<?xml version=\"1.0\"?>\n<order xmlns=\"urn:renkei:order\" id=\"7\">\n<customer>bulk</customer>\n".utf8))
+    handle.write(
+      Data("<?xml version=\"1.0\"?>\n<order xmlns=\"urn:renkei:order\" id=\"7\">\n<customer>bulk</customer>\n".utf8))
     var chunk = ""
     let items = 260_000
     for index in 0..<items {
@@ -327,7 +332,8 @@ final class XMLValidatorTests: XCTestCase {
   func testExternalDTDIsNotFetched() {
     let result = check(#"<!DOCTYPE r SYSTEM "http://example.invalid/evil.dtd"><r/>"#)
     XCTAssertEqual(ids(result), ["xml-dtd-ignored"])
-    XCTAssertEqual(result.findings[0].arguments["external"], " (its external DTD http://example.invalid/evil.dtd is not loaded)")
+    XCTAssertEqual(
+      result.findings[0].arguments["external"], " (its external DTD http://example.invalid/evil.dtd is not loaded)")
     XCTAssertTrue(result.isValid)
     XCTAssertEqual(ids(check("<r/>")), [])
   }

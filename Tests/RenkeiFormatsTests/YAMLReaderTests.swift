@@ -58,14 +58,16 @@ final class YAMLReaderTests: XCTestCase {
   }
 
   func testQuotedAndBlockScalarsAreStrings() {
-    XCTAssertEqual(jsonOfClean("- '123'\n- \"true\"\n- \"\"\n- |\n  null\n- >\n  12\n"), #"["123","true","","null\n","12\n"]"#)
+    XCTAssertEqual(
+      jsonOfClean("- '123'\n- \"true\"\n- \"\"\n- |\n  null\n- >\n  12\n"), #"["123","true","","null\n","12\n"]"#)
     XCTAssertEqual(jsonOfClean(#"v: "tab\there \u00e9 \x41""#), #"{"v":"tab\there é A"}"#)
   }
 
   func testExplicitCoreTagsAreHonoured() {
     XCTAssertEqual(
       jsonOfClean(
-        "- !!str 123\n- !!int \"0x10\"\n- !!float 1\n- !!float '2.5'\n- !!bool \"true\"\n- !!null ''\n- ! 12\n- !!seq [1]\n- !!map {a: 1}\n"),
+        "- !!str 123\n- !!int \"0x10\"\n- !!float 1\n- !!float '2.5'\n- !!bool \"true\"\n- !!null ''\n- ! 12\n- !!seq [1]\n- !!map {a: 1}\n"
+      ),
       #"["123",16,1.0,2.5,true,null,"12",[1],{"a":1}]"#)
   }
 
@@ -170,7 +172,8 @@ final class YAMLReaderTests: XCTestCase {
   func testFindingsCarryTheirDocumentNumberAndFileLine() {
     let result = read("a: 1\n---\nb: 2\n---\nc: .inf\nc: 3\n")
     XCTAssertEqual(ids(result), ["yaml-non-json-value", "yaml-duplicate-key"])
-    XCTAssertEqual(result.findings[0].location, SourceLocation(file: "test.yaml", line: 5, column: 4, pointer: "/c", document: 3))
+    XCTAssertEqual(
+      result.findings[0].location, SourceLocation(file: "test.yaml", line: 5, column: 4, pointer: "/c", document: 3))
     XCTAssertEqual(result.findings[1].location.document, 3)
     XCTAssertEqual(result.findings[1].location.line, 6)
   }
@@ -201,7 +204,8 @@ final class YAMLReaderTests: XCTestCase {
     let root = try XCTUnwrap(result.documents.first).root
     XCTAssertEqual(
       JSONWriter().string(root),
-      #"{"base":{"x":1,"y":[1,2]},"copy":{"x":1,"y":[1,2]},"name":"hello","again":"hello","list":["hello",{"x":1,"y":[1,2]}]}"#)
+      #"{"base":{"x":1,"y":[1,2]},"copy":{"x":1,"y":[1,2]},"name":"hello","again":"hello","list":["hello",{"x":1,"y":[1,2]}]}"#
+    )
     XCTAssertEqual(root["copy"], root["base"])
     // A copy points at the text it was copied from; its pointer is its own.
     XCTAssertEqual(root["copy"]?["y"]?.position, SourcePosition(line: 1, column: 20))
@@ -216,6 +220,13 @@ final class YAMLReaderTests: XCTestCase {
     XCTAssertEqual(ids(read("&k key: 1\n*k : 2\n")), ["yaml-duplicate-key"])
   }
 
+  func testMergeKeysAreOrdinaryKeys() {
+    // "<<" merging is YAML 1.1; in 1.2 it is just a key.
+    XCTAssertEqual(
+      jsonOfClean("base: &b {a: 1}\nderived:\n  <<: *b\n  c: 2\n"),
+      #"{"base":{"a":1},"derived":{"<<":{"a":1},"c":2}}"#)
+  }
+
   func testLaterAnchorsShadowEarlierOnes() {
     XCTAssertEqual(jsonOfClean("- &a 1\n- &a [2, &a 3]\n- *a\n"), "[1,[2,3],3]")
     XCTAssertEqual(jsonOfClean("- &a 1\n- &a [2]\n- *a\n"), "[1,[2],[2]]")
@@ -224,7 +235,8 @@ final class YAMLReaderTests: XCTestCase {
   func testUnknownAliasIsAnErrorAndNull() {
     let result = read("a: *nope\nb: &x 1\nc: *x\n")
     XCTAssertEqual(ids(result), ["yaml-unknown-alias"])
-    XCTAssertEqual(result.findings[0].location, SourceLocation(file: "test.yaml", line: 1, column: 4, pointer: "/a", document: 1))
+    XCTAssertEqual(
+      result.findings[0].location, SourceLocation(file: "test.yaml", line: 1, column: 4, pointer: "/a", document: 1))
     XCTAssertEqual(result.findings[0].arguments["alias"], "nope")
     XCTAssertEqual(json(result), [#"{"a":null,"b":1,"c":1}"#])
     // Anchors do not carry over to the next document.
@@ -272,7 +284,8 @@ final class YAMLReaderTests: XCTestCase {
     XCTAssertEqual(result.findings[0].location.pointer, "/d")
     // The rejected document ends the read.
     XCTAssertEqual(result.documents.count, 0)
-    XCTAssertEqual(ids(read("a: &a [1, 2, 3, 4]\nb: *a\nc: *a\n---\na: &a [1, 2, 3, 4]\nb: *a\nc: *a\n", reader: reader)), [])
+    XCTAssertEqual(
+      ids(read("a: &a [1, 2, 3, 4]\nb: *a\nc: *a\n---\na: &a [1, 2, 3, 4]\nb: *a\nc: *a\n", reader: reader)), [])
     // The relative bound: 64 entries per input byte, never below the floor.
     XCTAssertEqual(YAMLReader().expansionBudget(forInputOf: 10), YAMLReader.minimumExpansion)
     XCTAssertEqual(YAMLReader().expansionBudget(forInputOf: 10_000), 640_000)
@@ -345,6 +358,7 @@ final class YAMLReaderTests: XCTestCase {
     XCTAssertEqual(ids(result), ["yaml-forbidden-character"])
     XCTAssertEqual(result.findings[0].arguments["character"], "U+0007")
     XCTAssertEqual(result.findings[0].location.column, 5)
+    XCTAssertEqual(jsonOfClean("a: b\tc"), #"{"a":"b\tc"}"#)
   }
 
   func testUTF16WithByteOrderMarkIsRead() {
@@ -365,9 +379,11 @@ final class YAMLReaderTests: XCTestCase {
     XCTAssertEqual(root["a"]?.position, SourcePosition(line: 2, column: 3))
     let b = try XCTUnwrap(root["a"]?["b"])
     XCTAssertEqual(b.position, SourcePosition(line: 2, column: 6))
-    XCTAssertEqual(b.elements.map(\.position), [
-      SourcePosition(line: 2, column: 7), SourcePosition(line: 2, column: 10), SourcePosition(line: 2, column: 15),
-    ])
+    XCTAssertEqual(
+      b.elements.map(\.position),
+      [
+        SourcePosition(line: 2, column: 7), SourcePosition(line: 2, column: 10), SourcePosition(line: 2, column: 15),
+      ])
     XCTAssertEqual(root["ключ"]?.position, SourcePosition(line: 3, column: 7))
     XCTAssertEqual(root["ключ"]?.location(file: "f").pointer, "/ключ")
   }
