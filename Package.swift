@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "RenkeiFormats", targets: ["RenkeiFormats"]),
     .library(name: "RenkeiReport", targets: ["RenkeiReport"]),
     .library(name: "RenkeiValidation", targets: ["RenkeiValidation"]),
+    .library(name: "RenkeiSchema", targets: ["RenkeiSchema"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -25,19 +26,31 @@ let package = Package(
     .target(name: "RenkeiCore"),
     // Readers for YAML (libyaml) and XML/XSD (libxml2) into the core model.
     .target(name: "RenkeiFormats", dependencies: ["RenkeiCore", "CLibXML2", "CLibYAML"]),
+    // ECMA-262 regular expressions (JSON Schema `pattern`, `format: regex`).
+    .target(name: "RenkeiRegex"),
+    // Validators for string formats (date-time, email, hostname, uri, ...), shared by JSON Schema
+    // `format` and tabular checks.
+    .target(name: "RenkeiStringFormats", dependencies: ["RenkeiRegex"]),
+    // JSON Schema drafts 4 to 2020-12: registry, compiler, validator.
+    .target(
+      name: "RenkeiSchema", dependencies: ["RenkeiCore", "RenkeiRegex", "RenkeiStringFormats"],
+      resources: [.copy("MetaSchemas")]),
     // One reporter per output format.
     .target(
       name: "RenkeiReport", dependencies: ["RenkeiCore"],
       resources: [.copy("Schemas")]),
     // File discovery, format detection and the validation pipeline behind `renkei validate`.
-    .target(name: "RenkeiValidation", dependencies: ["RenkeiCore", "RenkeiFormats"]),
+    .target(name: "RenkeiValidation", dependencies: ["RenkeiCore", "RenkeiFormats", "RenkeiSchema"]),
     .executableTarget(
       name: "renkei",
       dependencies: [
-        "RenkeiCore", "RenkeiFormats", "RenkeiReport", "RenkeiValidation",
+        "RenkeiCore", "RenkeiFormats", "RenkeiReport", "RenkeiSchema", "RenkeiValidation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"]),
+    .testTarget(name: "RenkeiRegexTests", dependencies: ["RenkeiRegex"]),
+    .testTarget(name: "RenkeiStringFormatsTests", dependencies: ["RenkeiStringFormats", "RenkeiCore"]),
+    .testTarget(name: "RenkeiSchemaTests", dependencies: ["RenkeiSchema", "RenkeiCore"]),
     .testTarget(
       name: "RenkeiFormatsTests", dependencies: ["RenkeiFormats"], resources: [.copy("Fixtures")]),
     .testTarget(

@@ -8,12 +8,14 @@ public struct JSONLinesFileValidator: Sendable {
   public var maxDepth: Int
   public var reader: JSONLinesReader
   public var workers: Int
+  public var checks: DocumentChecks
 
   public init(
     maxDepth: Int = JSONParser.Options().maxDepth, reader: JSONLinesReader = JSONLinesReader(),
-    workers: Int = max(1, ProcessInfoCores.active)
+    workers: Int = max(1, ProcessInfoCores.active), checks: DocumentChecks = DocumentChecks()
   ) {
     self.maxDepth = maxDepth
+    self.checks = checks
     self.reader = reader
     self.workers = workers
   }
@@ -53,12 +55,13 @@ public struct JSONLinesFileValidator: Sendable {
           continue
         }
         result.documents += 1
-        // Most lines are clean: check them without building a document, and parse again
-        // only to explain a line that has something to report.
-        if (try? checker.check(bytes, firstLine: line.number)) == .clean { continue }
+        // Without document checks most lines need no document: check them in place, and parse
+        // again only to explain a line that has something to report.
+        if checks.isEmpty, (try? checker.check(bytes, firstLine: line.number)) == .clean { continue }
         do throws(JSONSyntaxError) {
           let parsed = try JSONParser(options: .init(maxDepth: maxDepth, firstLine: line.number)).parse(Array(bytes))
           result.findings += parsed.findings(file: path)
+          result.findings += checks.findings(parsed.document.root, file: path)
         } catch {
           result.findings.append(error.finding(file: path))
         }

@@ -11,11 +11,17 @@ public struct ValidationRunner: Sendable {
     public var xsdPath: String?
     /// Read every input as this format instead of detecting it.
     public var forcedFormat: InputFormat?
+    /// Checks applied to every JSON, JSON Lines and YAML document.
+    public var checks: DocumentChecks
 
-    public init(maxDepth: Int = JSONParser.Options().maxDepth, xsdPath: String? = nil, forcedFormat: InputFormat? = nil) {
+    public init(
+      maxDepth: Int = JSONParser.Options().maxDepth, xsdPath: String? = nil, forcedFormat: InputFormat? = nil,
+      checks: DocumentChecks = DocumentChecks()
+    ) {
       self.maxDepth = maxDepth
       self.xsdPath = xsdPath
       self.forcedFormat = forcedFormat
+      self.checks = checks
     }
   }
 
@@ -55,12 +61,17 @@ public struct ValidationRunner: Sendable {
     switch file.format {
     case .json:
       let parser = JSONParser(options: .init(maxDepth: options.maxDepth))
-      return JSONFileValidator(parser: parser).validate(try FileBytes.read(path), path: path)
+      return JSONFileValidator(parser: parser, checks: options.checks).validate(try FileBytes.read(path), path: path)
     case .jsonLines:
-      return try JSONLinesFileValidator(maxDepth: options.maxDepth).validate(path: path)
+      return try JSONLinesFileValidator(maxDepth: options.maxDepth, checks: options.checks).validate(path: path)
     case .yaml:
       let result = YAMLReader().read(try FileBytes.read(path), file: path)
-      return Report.Subject(path: path, format: InputFormat.yaml.rawValue, itemCount: result.documents.count, findings: result.findings)
+      var findings = result.findings
+      for (number, document) in result.documents.enumerated() {
+        findings += options.checks.findings(
+          document.root, file: path, documentNumber: result.documents.count > 1 ? number + 1 : nil)
+      }
+      return Report.Subject(path: path, format: InputFormat.yaml.rawValue, itemCount: result.documents.count, findings: findings)
     case .xml:
       // A schema document is checked for well-formedness, not against the instance schema.
       let isSchemaDocument = path.lowercased().hasSuffix(".xsd")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RenkeiCore
 import RenkeiReport
+import RenkeiSchema
 import RenkeiValidation
 
 /// `renkei validate PATH...`
@@ -34,6 +35,26 @@ struct ValidateCommand: ParsableCommand {
   @Option(help: "Validate every XML input against this XML Schema (XSD).")
   var xsd: String?
 
+  @Option(help: "Validate every JSON, JSON Lines and YAML document against this JSON Schema (JSON or YAML).")
+  var schema: String?
+
+  @Option(help: "Dialect for schemas without $schema: 4|6|7|2019-09|2020-12 (default 2020-12).")
+  var dialect: String?
+
+  @Flag(help: "Treat JSON Schema \"format\" as an assertion, not only an annotation.")
+  var assertFormat = false
+
+  @Option(help: "Register every schema (*.json) in this folder under its $id (repeatable).")
+  var schemaDir: [String] = []
+
+  @Option(
+    name: .customLong("ref"),
+    help: ArgumentHelp("Serve the schema URL from a local file (repeatable).", valueName: "url=path"))
+  var references: [String] = []
+
+  @Flag(help: "Fetch remote $ref targets that are not registered (cached on disk). Off by default: runs are offline.")
+  var allowNetwork = false
+
   @Option(help: "Read every input as this format: json|jsonl|yaml|xml.")
   var inputFormat: InputFormat?
 
@@ -42,11 +63,28 @@ struct ValidateCommand: ParsableCommand {
 
   func validate() throws {
     guard maxDepth > 0 else { throw ValidationError("--max-depth must be positive") }
+    if let dialect, Dialect(shortName: dialect) == nil {
+      throw ValidationError("unknown dialect \(dialect): use 4, 6, 7, 2019-09 or 2020-12")
+    }
+    for reference in references where !reference.contains("=") {
+      throw ValidationError("--ref takes URL=PATH, got \(reference)")
+    }
   }
 
   func run() throws {
+    var checks = DocumentChecks(assertFormat: assertFormat)
+    if let schema {
+      do {
+        checks.schema = try SchemaLoader(
+          dialect: dialect.flatMap(Dialect.init(shortName:)) ?? .draft2020_12, schemaDirectories: schemaDir,
+          references: references, allowNetwork: allowNetwork
+        ).load(schema)
+      } catch {
+        throw ValidationError("schema \(schema): \(error)")
+      }
+    }
     let runner = ValidationRunner(
-      options: .init(maxDepth: maxDepth, xsdPath: xsd, forcedFormat: inputFormat))
+      options: .init(maxDepth: maxDepth, xsdPath: xsd, forcedFormat: inputFormat, checks: checks))
     let outcome: ValidationRunner.Outcome
     do {
       outcome = try runner.run(paths)

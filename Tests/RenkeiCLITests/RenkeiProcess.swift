@@ -22,7 +22,9 @@ struct RenkeiProcess {
     Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!.path
   }
 
-  static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 120) throws -> Result {
+  static func run(
+    _ arguments: [String], input: String? = nil, environment: [String: String] = [:], timeout: TimeInterval = 120
+  ) throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -33,7 +35,11 @@ struct RenkeiProcess {
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    let stdin = Pipe()
+    process.standardInput = stdin
     try process.run()
+    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+    try? stdin.fileHandleForWriting.close()
     // Read both pipes while the process runs so a large report cannot block it.
     let outData = Locked(Data())
     let errData = Locked(Data())

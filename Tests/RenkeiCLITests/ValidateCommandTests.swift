@@ -119,7 +119,8 @@ final class ValidateCommandTests: XCTestCase {
     let help = try RenkeiProcess.run(["--help"])
     XCTAssertEqual(help.status, 0)
     XCTAssertTrue(help.stdout.contains("validate"))
-    for unbuilt in ["convert", "serve", "bowtie"] {
+    XCTAssertTrue(help.stdout.contains("bowtie"))
+    for unbuilt in ["convert", "serve"] {
       XCTAssertFalse(help.stdout.contains(unbuilt), unbuilt)
     }
   }

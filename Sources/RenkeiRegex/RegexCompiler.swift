@@ -1,0 +1,160 @@
+/// Translates the syntax tree into instructions for `RegexMatcher`, following the matcher
+/// semantics of ECMA-262 §22.2.2 (in particular RepeatMatcher's capture reset and empty check,
+/// and backward matching for lookbehinds).
+struct RegexCompiler {
+  private var program = RegexProgram()
+
+  static func compile(_ parsed: ParsedPattern) -> RegexProgram {
+    var compiler = RegexCompiler()
+    compiler.program.slotCount = 2 * (parsed.captureCount + 1)
+    compiler.emit(parsed.root, backward: false)
+    compiler.append(.match)
+    return compiler.program
+  }
+
+  private var here: Int { program.code.count }
+
+  private mutating func append(_ instruction: Instruction) {
+    program.code.append(instruction)
+  }
+
+  private mutating func emit(_ node: RegexNode, backward: Bool) {
+    switch node {
+    case .empty:
+      break
+    case .scalar(let codePoint):
+      emitLiteral([codePoint], backward: backward)
+    case .characterClass(let set):
+      if let single = set.singleMember {
+        emitLiteral([single], backward: backward)
+      } else {
+        append(.characterClass(classIndex(set), backward: backward))
+      }
+    case .sequence(let nodes):
+      // Backward matching walks the sequence from its end.
+      var pending: [UInt32] = []
+      for node in backward ? nodes.reversed() : nodes {
+        if case .scalar(let codePoint) = node {
+          pending.append(codePoint)
+          continue
+        }
+        if !pending.isEmpty {
+          emitLiteral(backward ? pending.reversed() : pending, backward: backward)
+          pending.removeAll()
+        }
+        emit(node, backward: backward)
+      }
+      if !pending.isEmpty { emitLiteral(backward ? pending.reversed() : pending, backward: backward) }
+    case .alternation(let alternatives):
+      var exits: [Int] = []
+      for alternative in alternatives.dropLast() {
+        let split = here
+        append(.jump(-1))  // patched below
+        emit(alternative, backward: backward)
+        exits.append(here)
+        append(.jump(-1))
+        program.code[split] = .split(preferred: split + 1, alternative: here)
+      }
+      emit(alternatives[alternatives.count - 1], backward: backward)
+      for exit in exits { program.code[exit] = .jump(here) }
+    case .capture(let index, let body):
+      // The left edge is always slot 2n, whichever direction the group is matched in.
+      append(.save(backward ? 2 * index + 1 : 2 * index))
+      emit(body, backward: backward)
+      append(.save(backward ? 2 * index : 2 * index + 1))
+    case .lookaround(let behind, let negated, let body):
+      let id = program.lookarounds.count
+      let slots = body.captureGroups.map { 2 * $0.lowerBound..<2 * $0.upperBound + 2 } ?? 0..<0
+      program.lookarounds.append(Lookaround(behind: behind, negated: negated, slots: slots, continuation: -1))
+      append(.lookStart(id))
+      emit(body, backward: behind)
+      append(.lookEnd(id))
+      program.lookarounds[id].continuation = here
+    case .quantified(let body, let min, let max, let greedy):
+      emitQuantified(body, min: min, max: max ?? Int.max, greedy: greedy, backward: backward)
+    case .inputStart:
+      append(.assertStart)
+    case .inputEnd:
+      append(.assertEnd)
+    case .wordBoundary(let negated):
+      append(.wordBoundary(negated: negated))
+    case .backreference(let groups):
+      program.backreferences.append(groups)
+      append(.backreference(program.backreferences.count - 1, backward: backward))
+    }
+  }
+
+  private mutating func emitQuantified(_ body: RegexNode, min: Int, max: Int, greedy: Bool, backward: Bool) {
+    // RepeatMatcher with max 0 is just the continuation; {1} has no optional iteration to check.
+    if max == 0 { return }
+    if min == 1 && max == 1 {
+      emit(body, backward: backward)
+      return
+    }
+    if let set = singleCodePointClass(body) {
+      append(.repeatClass(classIndex(set), min: min, max: max, greedy: greedy, backward: backward))
+      return
+    }
+    let clear = body.captureGroups.map { 2 * $0.lowerBound..<2 * $0.upperBound + 2 }
+    let canMatchEmpty = body.canMatchEmpty
+    if !canMatchEmpty && min <= 1 && (max == Int.max || (min == 0 && max == 1)) {
+      // `*`, `+` and `?` over a body that always consumes: no counter, no empty check.
+      if min == 0 {
+        let entry = here
+        append(.jump(-1))  // patched below
+        emitIteration(body, clear: clear, backward: backward)
+        if max == Int.max { append(.jump(entry)) }
+        program.code[entry] = split(greedy, body: entry + 1, exit: here)
+      } else {
+        let start = here
+        emitIteration(body, clear: clear, backward: backward)
+        append(split(greedy, body: start, exit: here + 1))
+      }
+      return
+    }
+    let counter = program.counterCount
+    program.counterCount += 1
+    append(.loopInit(counter: counter))
+    let head = here
+    append(.jump(-1))  // patched below
+    if canMatchEmpty { append(.loopBodyStart(counter: counter)) }
+    emitIteration(body, clear: clear, backward: backward)
+    append(.loopTail(counter: counter, min: min, head: head, checkEmpty: canMatchEmpty))
+    program.code[head] = .loopHead(counter: counter, min: min, max: max, greedy: greedy, exit: here)
+  }
+
+  private mutating func emitIteration(_ body: RegexNode, clear: Range<Int>?, backward: Bool) {
+    if let clear { append(.clearSlots(clear)) }
+    emit(body, backward: backward)
+  }
+
+  private func split(_ greedy: Bool, body: Int, exit: Int) -> Instruction {
+    greedy ? .split(preferred: body, alternative: exit) : .split(preferred: exit, alternative: body)
+  }
+
+  /// The class a quantified atom reduces to when it always consumes exactly one code point.
+  private func singleCodePointClass(_ node: RegexNode) -> CharacterClass? {
+    switch node {
+    case .scalar(let codePoint): CharacterClass([codePoint...codePoint])
+    case .characterClass(let set): set
+    default: nil
+    }
+  }
+
+  private mutating func emitLiteral(_ codePoints: [UInt32], backward: Bool) {
+    guard codePoints.allSatisfy({ Unicode.Scalar($0) != nil }) else {
+      // A lone surrogate (`\uD800`) can never match a Swift string: an empty class says so.
+      append(.characterClass(classIndex(CharacterClass(ranges: .empty)), backward: backward))
+      return
+    }
+    var bytes: [UInt8] = []
+    for codePoint in codePoints { UTF8Scan.encode(codePoint, into: &bytes) }
+    program.literals.append(bytes)
+    append(.literal(program.literals.count - 1, backward: backward))
+  }
+
+  private mutating func classIndex(_ set: CharacterClass) -> Int {
+    program.classes.append(set)
+    return program.classes.count - 1
+  }
+}

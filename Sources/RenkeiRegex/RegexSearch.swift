@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// How a compiled pattern looks for a match anywhere in the input (JSON Schema patterns are not
+/// anchored): plain literals skip the machine entirely, and otherwise start positions that cannot
+/// begin a match are skipped by their first UTF-8 byte before the machine is run.
+struct RegexSearch: Sendable {
+  enum Strategy: Sendable {
+    /// The pattern is literal text, possibly with `^` before and/or `$` after it.
+    case literal([UInt8], atStart: Bool, atEnd: Bool)
+    case program
+  }
+
+  let strategy: Strategy
+  let program: RegexProgram
+  /// Every match begins at offset 0 (the pattern starts with `^` in every alternative).
+  private let anchored: Bool
+  /// `firstBytes[b]` tells whether a match can start with byte `b`; `nil` when a match can be
+  /// empty (then every position is a candidate).
+  private let firstBytes: [Bool]?
+  /// Literal bytes every match starts with (checked before running the machine).
+  private let prefix: [UInt8]
+  /// The fewest code points a match consumes; a code point takes at least one byte, so fewer
+  /// remaining bytes than this means no match can start here.
+  private let minimumLength: Int
+
+  init(_ parsed: ParsedPattern) {
+    program = RegexCompiler.compile(parsed)
+    let root = parsed.root
+    strategy = Self.literalStrategy(root) ?? .program
+    anchored = root.isAnchoredAtStart
+    var table = [Bool](repeating: false, count: 256)
+    firstBytes = root.collectFirstBytes(&table) ? nil : table
+    prefix = Self.literalPrefix(root)
+    minimumLength = root.minimumLength
+  }
+
+  enum Outcome {
+    /// `slots` holds the capture slots (group 0 included) when they were asked for.
+    case match(start: Int, end: Int, slots: [Int])
+    case noMatch
+    case budgetExceeded
+  }
+
+  /// Finds the leftmost match in valid UTF-8 `bytes`.
+  func search(_ bytes: UnsafeBufferPointer<UInt8>, maxSteps: Int, wantSlots: Bool) -> Outcome {
+    if case .literal(let literal, let atStart, let atEnd) = strategy {
+      guard let start = Self.find(literal, in: bytes, atStart: atStart, atEnd: atEnd) else { return .noMatch }
+      return .match(start: start, end: start + literal.count, slots: wantSlots ? [start, start + literal.count] : [])
+    }
+    var matcher = RegexMatcher(program: program, bytes: bytes, maxSteps: maxSteps)
+    let end = bytes.count
+    var position = 0
+    while end - position >= minimumLength {
+      if let firstBytes, !anchored {
+        while position < end && !firstBytes[Int(bytes[position])] { position += 1 }
+        if position == end { return .noMatch }
+        if !prefix.isEmpty && !Self.hasPrefix(prefix, in: bytes, at: position) {
+          position += 1
+          continue
+        }
+      }
+      switch matcher.run(at: position) {
+      case .match(let matchEnd):
+        guard wantSlots else { return .match(start: position, end: matchEnd, slots: []) }
+        var slots = matcher.slots
+        (slots[0], slots[1]) = (position, matchEnd)
+        return .match(start: position, end: matchEnd, slots: slots)
+      case .budgetExceeded: return .budgetExceeded
+      case .noMatch: break
+      }
+      if anchored || position == end { break }
+      position = UTF8Scan.next(bytes, after: position)
+    }
+    return .noMatch
+  }
+
+  // MARK: Literal patterns
+
+  private static func literalStrategy(_ root: RegexNode) -> Strategy? {
+    var nodes: [RegexNode]
+    switch root {
+    case .sequence(let items): nodes = items
+    case .empty: nodes = []
+    default: nodes = [root]
+    }
+    var atStart = false
+    var atEnd = false
+    if case .inputStart = nodes.first {
+      atStart = true
+      nodes.removeFirst()
+    }
+    if case .inputEnd = nodes.last {
+      atEnd = true
+      nodes.removeLast()
+    }
+    var bytes: [UInt8] = []
+    for node in nodes {
+      guard case .scalar(let codePoint) = node, Unicode.Scalar(codePoint) != nil else { return nil }
+      UTF8Scan.encode(codePoint, into: &bytes)
+    }
+    return .literal(bytes, atStart: atStart, atEnd: atEnd)
+  }
+
+  /// Where the literal occurs first (under the anchors), or `nil`.
+  private static func find(_ literal: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, atStart: Bool, atEnd: Bool)
+    -> Int?
+  {
+    let count = bytes.count
+    guard literal.count <= count else { return nil }
+    if atStart && atEnd { return literal.count == count && hasPrefix(literal, in: bytes, at: 0) ? 0 : nil }
+    if atStart { return hasPrefix(literal, in: bytes, at: 0) ? 0 : nil }
+    if atEnd { return hasPrefix(literal, in: bytes, at: count - literal.count) ? count - literal.count : nil }
+    guard let first = literal.first, let base = bytes.baseAddress else { return 0 }
+    var position = 0
+    let last = count - literal.count
+    while position <= last {
+      // memchr scans for the first byte far faster than a byte loop.
+      guard let hit = memchr(base + position, Int32(first), last - position + 1) else { return nil }
+      position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if hasPrefix(literal, in: bytes, at: position) { return position }
+      position += 1
+    }
+    return nil
+  }
+
+  @inline(__always)
+  private static func hasPrefix(_ literal: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+    guard position + literal.count <= bytes.count else { return false }
+    for (offset, byte) in literal.enumerated() where bytes[position + offset] != byte { return false }
+    return true
+  }
+
+  /// The literal text at the start of every match, looking through leading captures and `^`.
+  private static func literalPrefix(_ root: RegexNode) -> [UInt8] {
+    var bytes: [UInt8] = []
+    func collect(_ node: RegexNode) -> Bool {
+      switch node {
+      case .scalar(let codePoint):
+        guard Unicode.Scalar(codePoint) != nil else { return false }
+        UTF8Scan.encode(codePoint, into: &bytes)
+        return true
+      case .inputStart, .empty: return true
+      case .capture(_, let body): return collect(body)
+      case .sequence(let nodes):
+        for node in nodes where !collect(node) { return false }
+        return true
+      default: return false
+      }
+    }
+    _ = collect(root)
+    return bytes
+  }
+}

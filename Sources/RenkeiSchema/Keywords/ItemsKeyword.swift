@@ -1,0 +1,167 @@
+import RenkeiCore
+
+/// The items applicators: `prefixItems` + `items` (2020-12 Core §10.3.1.1-2), `items` as a
+/// schema or an array + `additionalItems` (drafts 4 to 2019-09). Positional schemas apply to
+/// the first elements, `rest` to the elements after them.
+final class ItemsKeyword: Keyword {
+  let name: String
+  let positional: [SchemaNode]
+  let positionalName: String
+  let rest: SchemaNode?
+  let restName: String
+
+  init(name: String, positional: [SchemaNode], positionalName: String, rest: SchemaNode?, restName: String) {
+    self.name = name
+    self.positional = positional
+    self.positionalName = positionalName
+    self.rest = rest
+    self.restName = restName
+  }
+
+  func evaluate(
+    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+  ) -> Bool {
+    guard instance.kind == .array else { return true }
+    var valid = true
+    let elements = instance.elements
+    for (i, element) in elements.enumerated() {
+      if i < positional.count {
+        if !context.descend(positional[i], element, positionalName, String(i)) {
+          valid = false
+          if !context.verbose { return false }
+        }
+      } else if let rest {
+        if rest.constant == false {
+          context.fail(
+            restName, node, instance,
+            "The array has \(elements.count) elements; only \(positional.count) \(positional.count == 1 ? "is" : "are") allowed.",
+            ["count": String(elements.count), "limit": String(positional.count)])
+          return false
+        }
+        if !context.descend(rest, element, restName, String(i)) {
+          valid = false
+          if !context.verbose { return false }
+        }
+      } else {
+        break
+      }
+    }
+    if valid, annotations != nil {
+      if rest != nil { annotations!.allItems = true }
+      annotations!.itemPrefix = max(annotations!.itemPrefix, min(positional.count, elements.count))
+    }
+    return valid
+  }
+}
+
+/// `contains` with `minContains` / `maxContains` (Core §10.3.1.3, Validation §6.4.4-5).
+final class ContainsKeyword: Keyword {
+  let name = "contains"
+  let schema: SchemaNode
+  let minimum: Int
+  let maximum: Int?
+  /// 2020-12: matched elements count as evaluated for `unevaluatedItems`.
+  let annotates: Bool
+
+  init(schema: SchemaNode, minimum: Int, maximum: Int?, annotates: Bool) {
+    self.schema = schema
+    self.minimum = minimum
+    self.maximum = maximum
+    self.annotates = annotates
+  }
+
+  func evaluate(
+    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+  ) -> Bool {
+    guard instance.kind == .array else { return true }
+    let mark = context.errors.count
+    var matches = 0
+    var matched: [Int] = []
+    for (i, element) in instance.elements.enumerated() where context.descend(schema, element, name) {
+      matches += 1
+      if annotates && annotations != nil { matched.append(i) }
+      if maximum == nil && matches >= minimum && !(annotates && annotations != nil) { break }
+    }
+    context.discardErrors(since: mark)
+    if matches < minimum {
+      context.fail(
+        minimum == 1 ? name : "minContains", node, instance,
+        minimum == 1
+          ? "No element matches the schema under \"contains\"."
+          : "\(matches) elements match the schema under \"contains\"; at least \(minimum) must.",
+        ["matches": String(matches), "limit": String(minimum)])
+      return false
+    }
+    if let maximum, matches > maximum {
+      context.fail(
+        "maxContains", node, instance,
+        "\(matches) elements match the schema under \"contains\"; at most \(maximum) may.",
+        ["matches": String(matches), "limit": String(maximum)])
+      return false
+    }
+    if annotates, annotations != nil { annotations!.itemIndices.formUnion(matched) }
+    return true
+  }
+}
+
+/// `maxItems` / `minItems` (Validation §6.4.1-2).
+final class ItemCountKeyword: Keyword {
+  let name: String
+  let limit: Int
+  let isMaximum: Bool
+
+  init(name: String, limit: Int) {
+    self.name = name
+    self.limit = limit
+    self.isMaximum = name == "maxItems"
+  }
+
+  func evaluate(
+    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+  ) -> Bool {
+    guard instance.kind == .array else { return true }
+    let count = instance.count
+    if isMaximum ? count <= limit : count >= limit { return true }
+    context.fail(
+      name, node, instance,
+      "The array has \(count) elements; \(isMaximum ? "at most" : "at least") \(limit) are allowed.",
+      ["count": String(count), "limit": String(limit)])
+    return false
+  }
+}
+
+/// `uniqueItems` (Validation §6.4.3): no two elements are equal (1 equals 1.0).
+final class UniqueItemsKeyword: Keyword {
+  let name = "uniqueItems"
+
+  func evaluate(
+    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+  ) -> Bool {
+    guard instance.kind == .array, instance.count > 1 else { return true }
+    let elements = instance.elements
+    var first: Int?
+    var second: Int?
+    if elements.count <= 16 {
+      outer: for j in 1..<elements.count {
+        for i in 0..<j where JSONSchemaEquality.equal(elements[i], elements[j]) {
+          (first, second) = (i, j)
+          break outer
+        }
+      }
+    } else {
+      var seen: [SchemaEquatable: Int] = [:]
+      for (j, element) in elements.enumerated() {
+        if let i = seen[SchemaEquatable(value: element)] {
+          (first, second) = (i, j)
+          break
+        }
+        seen[SchemaEquatable(value: element)] = j
+      }
+    }
+    guard let first, let second else { return true }
+    context.fail(
+      name, node, instance, "Elements \(first) and \(second) are equal; all elements must be unique.",
+      ["first": String(first), "second": String(second)])
+    return false
+  }
+}

@@ -1,0 +1,16 @@
+import RenkeiCore
+
+/// `$ref` (Core §8.2.3.1): the instance must be valid against the referenced schema. In drafts
+/// 4 to 7 it is the only keyword of its object that counts.
+final class RefKeyword: Keyword {
+  let name = "$ref"
+  let target: SchemaNode
+
+  init(target: SchemaNode) { self.target = target }
+
+  func evaluate(
+    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+  ) -> Bool {
+    context.descend(target, instance, name, annotations: &annotations)
+  }
+}
