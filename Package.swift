@@ -1,6 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The parser and the validator call across module boundaries millions of times per file:
+/// cross-module optimisation lets the compiler inline those calls and drop reference counting.
+let hotPath: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
   name: "renkei",
   platforms: [.macOS(.v15)],
@@ -23,7 +27,7 @@ let package = Package(
       name: "CLibYAML", pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
     // Exact JSON value, parser and writer; findings and locations.
-    .target(name: "RenkeiCore"),
+    .target(name: "RenkeiCore", swiftSettings: hotPath),
     // Readers for YAML (libyaml) and XML/XSD (libxml2) into the core model.
     .target(name: "RenkeiFormats", dependencies: ["RenkeiCore", "CLibXML2", "CLibYAML"]),
     // ECMA-262 regular expressions (JSON Schema `pattern`, `format: regex`).
@@ -34,7 +38,7 @@ let package = Package(
     // JSON Schema drafts 4 to 2020-12: registry, compiler, validator.
     .target(
       name: "RenkeiSchema", dependencies: ["RenkeiCore", "RenkeiRegex", "RenkeiStringFormats"],
-      resources: [.copy("MetaSchemas")]),
+      resources: [.copy("MetaSchemas")], swiftSettings: hotPath),
     // One reporter per output format.
     .target(
       name: "RenkeiReport", dependencies: ["RenkeiCore"],

@@ -197,3 +197,50 @@ extension JSONDocument {
     return JSONPointer(tokens: tokens)
   }
 }
+
+extension JSONValue {
+  /// Calls `body` with each member's key (as a string value) and value, in document order,
+  /// without building arrays (the validator's hot path).
+  @inlinable
+  public func forEachMember(_ body: (_ key: JSONValue, _ value: JSONValue) throws -> Void) rethrows {
+    let tape = document.tape
+    guard tape[index].tag == .object else { return }
+    var i = index + 1
+    let stop = Int(tape[index].extent)
+    while i < stop {
+      try body(JSONValue(document: document, index: i), JSONValue(document: document, index: i + 1))
+      let value = tape[i + 1]
+      i = value.isContainer ? Int(value.extent) : i + 2
+    }
+  }
+
+  /// Calls `body` with each element and its position, without building arrays.
+  @inlinable
+  public func forEachElement(_ body: (_ position: Int, _ element: JSONValue) throws -> Void) rethrows {
+    let tape = document.tape
+    guard tape[index].tag == .array else { return }
+    var i = index + 1
+    let stop = Int(tape[index].extent)
+    var position = 0
+    while i < stop {
+      try body(position, JSONValue(document: document, index: i))
+      i = tape[i].isContainer ? Int(tape[i].extent) : i + 1
+      position += 1
+    }
+  }
+
+  /// The UTF-8 bytes of a string value (decoded if it has escapes), passed to `body`.
+  @inlinable
+  public func withStringBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+    let entry = document.tape[index]
+    guard entry.tag == .string else { return nil }
+    if entry.flags.contains(.escaped) {
+      var decoded = document.decodedString(ofEntry: index)
+      return try decoded.withUTF8 { try body($0) }
+    }
+    let start = Int(entry.offset)
+    return try document.storage.withUnsafeBufferPointer {
+      try body(UnsafeBufferPointer(rebasing: $0[start..<start + Int(entry.extent)]))
+    }
+  }
+}

@@ -4,13 +4,27 @@ struct ScalarPredicate: Sendable {
   let matches: @Sendable (Unicode.Scalar) -> Bool
 }
 
+/// Membership of the 128 ASCII code points, as two words of bits.
+struct ASCIISet: Sendable {
+  var low: UInt64 = 0
+  var high: UInt64 = 0
+
+  @inline(__always)
+  func contains(_ byte: UInt8) -> Bool {
+    byte < 64 ? low & (1 << UInt64(byte)) != 0 : high & (1 << UInt64(byte &- 64)) != 0
+  }
+
+  mutating func insert(_ byte: UInt8) {
+    if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+  }
+}
+
 /// The matcher for one code point: `.`, a `[...]` class, `\d`-style escapes and `\p{...}`.
 ///
 /// ASCII membership is precomputed into a 128-bit bitmap (the common case in validated data);
 /// other code points go through explicit ranges and then the property predicates.
 struct CharacterClass: Sendable {
-  private let asciiLow: UInt64
-  private let asciiHigh: UInt64
+  let asciiSet: ASCIISet
   /// Members above U+007F, before inversion.
   private let nonASCII: ScalarRanges
   /// Property escapes inside the class, each with its own `\P` negation, before inversion.
@@ -21,32 +35,25 @@ struct CharacterClass: Sendable {
     self.nonASCII = ranges.removingASCII()
     self.predicates = predicates
     self.inverted = inverted
-    var low: UInt64 = 0
-    var high: UInt64 = 0
+    var asciiSet = ASCIISet()
     for codePoint in UInt32(0)..<0x80 {
       let scalar = Unicode.Scalar(UInt8(codePoint))
       var member = ranges.contains(codePoint)
       if !member {
         member = predicates.contains { $0.predicate.matches(scalar) != $0.negated }
       }
-      guard member != inverted else { continue }
-      if codePoint < 64 { low |= 1 << UInt64(codePoint) } else { high |= 1 << UInt64(codePoint - 64) }
+      if member != inverted { asciiSet.insert(UInt8(codePoint)) }
     }
-    asciiLow = low
-    asciiHigh = high
+    self.asciiSet = asciiSet
   }
 
   init(_ ranges: [ClosedRange<UInt32>], inverted: Bool = false) {
     self.init(ranges: ScalarRanges(normalizing: ranges), inverted: inverted)
   }
 
-  @inline(__always)
-  func containsASCII(_ byte: UInt8) -> Bool {
-    byte < 64 ? asciiLow & (1 << UInt64(byte)) != 0 : asciiHigh & (1 << UInt64(byte &- 64)) != 0
-  }
-
+  /// Membership of any code point (the matcher asks `asciiSet` directly for ASCII input).
   func contains(_ codePoint: UInt32) -> Bool {
-    if codePoint < 0x80 { return containsASCII(UInt8(codePoint)) }
+    if codePoint < 0x80 { return asciiSet.contains(UInt8(codePoint)) }
     var member = nonASCII.contains(codePoint)
     if !member, !predicates.isEmpty, let scalar = Unicode.Scalar(codePoint) {
       member = predicates.contains { $0.predicate.matches(scalar) != $0.negated }
@@ -56,7 +63,7 @@ struct CharacterClass: Sendable {
 
   /// Marks the UTF-8 lead bytes a member can start with (over-approximating above ASCII).
   func markLeadBytes(_ table: inout [Bool]) {
-    for byte in UInt8(0)..<0x80 where containsASCII(byte) { table[Int(byte)] = true }
+    for byte in UInt8(0)..<0x80 where asciiSet.contains(byte) { table[Int(byte)] = true }
     if inverted || !predicates.isEmpty {
       for byte in 0xC2...0xF4 { table[byte] = true }
     } else {
@@ -73,7 +80,7 @@ struct CharacterClass: Sendable {
   var singleMember: UInt32? {
     guard !inverted, predicates.isEmpty else { return nil }
     var asciiMembers = [UInt32]()
-    for byte in UInt8(0)..<0x80 where containsASCII(byte) { asciiMembers.append(UInt32(byte)) }
+    for byte in UInt8(0)..<0x80 where asciiSet.contains(byte) { asciiMembers.append(UInt32(byte)) }
     let members = asciiMembers.count + nonASCII.ranges.reduce(0) { $0 + Int($1.upperBound - $1.lowerBound) + 1 }
     guard members == 1 else { return nil }
     return asciiMembers.first ?? nonASCII.ranges.first?.lowerBound

@@ -2,20 +2,27 @@
 /// semantics of ECMA-262 §22.2.2 (in particular RepeatMatcher's capture reset and empty check,
 /// and backward matching for lookbehinds).
 struct RegexCompiler {
-  private var program = RegexProgram()
+  private var code: [Instruction] = []
+  private var classes: [CharacterClass] = []
+  private var literalBytes: [UInt8] = []
+  private var backreferences: [[Int]] = []
+  private var lookarounds: [Lookaround] = []
+  private var counterCount = 0
 
   static func compile(_ parsed: ParsedPattern) -> RegexProgram {
     var compiler = RegexCompiler()
-    compiler.program.slotCount = 2 * (parsed.captureCount + 1)
     compiler.emit(parsed.root, backward: false)
     compiler.append(.match)
-    return compiler.program
+    return RegexProgram(
+      code: compiler.code, classes: compiler.classes, literalBytes: compiler.literalBytes,
+      backreferences: compiler.backreferences, lookarounds: compiler.lookarounds,
+      slotCount: 2 * (parsed.captureCount + 1), counterCount: compiler.counterCount)
   }
 
-  private var here: Int { program.code.count }
+  private var here: Int { code.count }
 
   private mutating func append(_ instruction: Instruction) {
-    program.code.append(instruction)
+    code.append(instruction)
   }
 
   private mutating func emit(_ node: RegexNode, backward: Bool) {
@@ -53,23 +60,23 @@ struct RegexCompiler {
         emit(alternative, backward: backward)
         exits.append(here)
         append(.jump(-1))
-        program.code[split] = .split(preferred: split + 1, alternative: here)
+        code[split] = .split(preferred: split + 1, alternative: here)
       }
       emit(alternatives[alternatives.count - 1], backward: backward)
-      for exit in exits { program.code[exit] = .jump(here) }
+      for exit in exits { code[exit] = .jump(here) }
     case .capture(let index, let body):
       // The left edge is always slot 2n, whichever direction the group is matched in.
       append(.save(backward ? 2 * index + 1 : 2 * index))
       emit(body, backward: backward)
       append(.save(backward ? 2 * index : 2 * index + 1))
     case .lookaround(let behind, let negated, let body):
-      let id = program.lookarounds.count
+      let id = lookarounds.count
       let slots = body.captureGroups.map { 2 * $0.lowerBound..<2 * $0.upperBound + 2 } ?? 0..<0
-      program.lookarounds.append(Lookaround(behind: behind, negated: negated, slots: slots, continuation: -1))
+      lookarounds.append(Lookaround(behind: behind, negated: negated, slots: slots, continuation: -1))
       append(.lookStart(id))
       emit(body, backward: behind)
       append(.lookEnd(id))
-      program.lookarounds[id].continuation = here
+      lookarounds[id].continuation = here
     case .quantified(let body, let min, let max, let greedy):
       emitQuantified(body, min: min, max: max ?? Int.max, greedy: greedy, backward: backward)
     case .inputStart:
@@ -79,8 +86,8 @@ struct RegexCompiler {
     case .wordBoundary(let negated):
       append(.wordBoundary(negated: negated))
     case .backreference(let groups):
-      program.backreferences.append(groups)
-      append(.backreference(program.backreferences.count - 1, backward: backward))
+      backreferences.append(groups)
+      append(.backreference(backreferences.count - 1, backward: backward))
     }
   }
 
@@ -104,7 +111,7 @@ struct RegexCompiler {
         append(.jump(-1))  // patched below
         emitIteration(body, clear: clear, backward: backward)
         if max == Int.max { append(.jump(entry)) }
-        program.code[entry] = split(greedy, body: entry + 1, exit: here)
+        code[entry] = split(greedy, body: entry + 1, exit: here)
       } else {
         let start = here
         emitIteration(body, clear: clear, backward: backward)
@@ -112,15 +119,15 @@ struct RegexCompiler {
       }
       return
     }
-    let counter = program.counterCount
-    program.counterCount += 1
+    let counter = counterCount
+    counterCount += 1
     append(.loopInit(counter: counter))
     let head = here
     append(.jump(-1))  // patched below
     if canMatchEmpty { append(.loopBodyStart(counter: counter)) }
     emitIteration(body, clear: clear, backward: backward)
     append(.loopTail(counter: counter, min: min, head: head, checkEmpty: canMatchEmpty))
-    program.code[head] = .loopHead(counter: counter, min: min, max: max, greedy: greedy, exit: here)
+    code[head] = .loopHead(counter: counter, min: min, max: max, greedy: greedy, exit: here)
   }
 
   private mutating func emitIteration(_ body: RegexNode, clear: Range<Int>?, backward: Bool) {
@@ -147,14 +154,13 @@ struct RegexCompiler {
       append(.characterClass(classIndex(CharacterClass(ranges: .empty)), backward: backward))
       return
     }
-    var bytes: [UInt8] = []
-    for codePoint in codePoints { UTF8Scan.encode(codePoint, into: &bytes) }
-    program.literals.append(bytes)
-    append(.literal(program.literals.count - 1, backward: backward))
+    let offset = literalBytes.count
+    for codePoint in codePoints { UTF8Scan.encode(codePoint, into: &literalBytes) }
+    append(.literal(offset: offset, count: literalBytes.count - offset, backward: backward))
   }
 
   private mutating func classIndex(_ set: CharacterClass) -> Int {
-    program.classes.append(set)
-    return program.classes.count - 1
+    classes.append(set)
+    return classes.count - 1
   }
 }

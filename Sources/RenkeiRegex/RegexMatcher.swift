@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The backtracking machine that runs a `RegexProgram` over UTF-8 input.
 ///
 /// It never recurses: choice points and the undo records for captures and loop counters live on
@@ -28,12 +34,17 @@ struct RegexMatcher: ~Copyable {
     case restoreSlots(Int, snapshot: Int)
   }
 
-  private let program: RegexProgram
+  /// Not retained: the caller keeps the program alive for the whole search, and skipping the
+  /// reference counting is measurable when a validator runs millions of short searches.
+  private unowned(unsafe) let program: RegexProgram
   private let bytes: UnsafeBufferPointer<UInt8>
-  private(set) var slots: [Int]
-  private var counts: [Int]
-  private var loopStarts: [Int]
+  /// Capture slots, then loop counters, then loop iteration starts, in one allocation (none at all
+  /// for patterns without groups and counted loops, since slots 0 and 1 are kept by the search).
+  private var registers: [Int]
+  private let counterBase: Int
+  private let loopStartBase: Int
   private var stack: [Frame] = []
+  /// Capture slots saved on entry to lookarounds.
   private var snapshots: [Int] = []
   private(set) var steps = 0
   private let maxSteps: Int
@@ -42,30 +53,34 @@ struct RegexMatcher: ~Copyable {
     self.program = program
     self.bytes = bytes
     self.maxSteps = maxSteps
-    slots = Array(repeating: -1, count: program.slotCount)
-    counts = Array(repeating: 0, count: program.counterCount)
-    loopStarts = Array(repeating: -1, count: program.counterCount)
+    let slotCount = program.slotCount > 2 ? program.slotCount : 0
+    counterBase = slotCount
+    loopStartBase = slotCount + program.counterCount
+    registers =
+      loopStartBase + program.counterCount > 0 ? Array(repeating: -1, count: loopStartBase + program.counterCount) : []
   }
+
+  /// The capture slots after a match (empty when the pattern has no groups).
+  var slots: ArraySlice<Int> { registers[..<counterBase] }
 
   /// Tries to match at `start`. After a failed attempt every slot and counter is back to its
   /// initial value (all changes were undone while backtracking), so attempts can be chained.
   mutating func run(at start: Int) -> Outcome {
-    // Local copies (just retains) keep the buffers' read access apart from the mutation of self.
-    let code = program.code
-    let classes = program.classes
-    return code.withUnsafeBufferPointer { code in
-      classes.withUnsafeBufferPointer { classes in
-        execute(code: code, classes: classes, start: start)
-      }
-    }
+    execute(
+      code: program.code, asciiSets: program.asciiSets, classes: program.classes, literals: program.literalBytes,
+      start: start)
   }
 
   // The switch is long because it is the whole machine; splitting it would cost a call per step.
   // swiftlint:disable:next cyclomatic_complexity function_body_length
   private mutating func execute(
-    code: UnsafeBufferPointer<Instruction>, classes: UnsafeBufferPointer<CharacterClass>, start: Int
+    code: UnsafeBufferPointer<Instruction>, asciiSets: UnsafeBufferPointer<ASCIISet>,
+    classes: UnsafeBufferPointer<CharacterClass>, literals: UnsafeBufferPointer<UInt8>, start: Int
   ) -> Outcome {
     let end = bytes.count
+    let maxSteps = maxSteps
+    var steps = steps
+    defer { self.steps = steps }
     var pc = 0
     var position = start
     dispatch: while true {
@@ -73,16 +88,19 @@ struct RegexMatcher: ~Copyable {
       if steps > maxSteps { return .budgetExceeded }
       var matched = true
       switch code[pc] {
-      case .literal(let index, let backward):
-        if let next = matchLiteral(program.literals[index], at: position, backward: backward) {
-          position = next
+      case .literal(let offset, let count, let backward):
+        let from = backward ? position - count : position
+        if from >= 0 && from + count <= end
+          && memcmp(bytes.baseAddress! + from, literals.baseAddress! + offset, count) == 0
+        {
+          position = backward ? from : from + count
           pc += 1
         } else {
           matched = false
         }
 
       case .characterClass(let index, let backward):
-        let next = step(classes[index], from: position, backward: backward, end: end)
+        let next = step(asciiSets[index], classes, index, from: position, backward: backward, end: end)
         if next >= 0 {
           position = next
           pc += 1
@@ -91,13 +109,13 @@ struct RegexMatcher: ~Copyable {
         }
 
       case .repeatClass(let index, let min, let max, let greedy, let backward):
-        let set = classes[index]
+        let asciiSet = asciiSets[index]
         var count = 0
         var current = position
         let limit = greedy ? max : min
         var floor = position
         while count < limit {
-          let next = step(set, from: current, backward: backward, end: end)
+          let next = step(asciiSet, classes, index, from: current, backward: backward, end: end)
           if next < 0 { break }
           current = next
           count += 1
@@ -124,14 +142,14 @@ struct RegexMatcher: ~Copyable {
         pc = target
 
       case .save(let slot):
-        stack.append(.slot(slot, value: slots[slot]))
-        slots[slot] = position
+        stack.append(.slot(slot, value: registers[slot]))
+        registers[slot] = position
         pc += 1
 
       case .clearSlots(let range):
-        for slot in range where slots[slot] >= 0 {
-          stack.append(.slot(slot, value: slots[slot]))
-          slots[slot] = -1
+        for slot in range where registers[slot] >= 0 {
+          stack.append(.slot(slot, value: registers[slot]))
+          registers[slot] = -1
         }
         pc += 1
 
@@ -158,12 +176,12 @@ struct RegexMatcher: ~Copyable {
         }
 
       case .loopInit(let counter):
-        stack.append(.counter(counter, count: counts[counter], start: loopStarts[counter]))
-        counts[counter] = 0
+        saveCounter(counter)
+        registers[counterBase + counter] = 0
         pc += 1
 
       case .loopHead(let counter, let min, let max, let greedy, let exit):
-        let count = counts[counter]
+        let count = registers[counterBase + counter]
         if count < min {
           pc += 1
         } else if count >= max {
@@ -177,24 +195,24 @@ struct RegexMatcher: ~Copyable {
         }
 
       case .loopBodyStart(let counter):
-        stack.append(.counter(counter, count: counts[counter], start: loopStarts[counter]))
-        loopStarts[counter] = position
+        saveCounter(counter)
+        registers[loopStartBase + counter] = position
         pc += 1
 
       case .loopTail(let counter, let min, let head, let checkEmpty):
         // An optional iteration that consumed nothing fails (ECMA-262 RepeatMatcher, step 2.b).
-        if checkEmpty && counts[counter] >= min && position == loopStarts[counter] {
+        if checkEmpty && registers[counterBase + counter] >= min && position == registers[loopStartBase + counter] {
           matched = false
         } else {
-          stack.append(.counter(counter, count: counts[counter], start: loopStarts[counter]))
-          counts[counter] += 1
+          saveCounter(counter)
+          registers[counterBase + counter] += 1
           pc = head
         }
 
       case .lookStart(let id):
         let slotsToSave = program.lookarounds[id].slots
         let snapshot = snapshots.count
-        snapshots.append(contentsOf: slots[slotsToSave])
+        snapshots.append(contentsOf: registers[slotsToSave])
         stack.append(.lookaround(id, position: position, snapshot: snapshot))
         pc += 1
 
@@ -234,11 +252,11 @@ struct RegexMatcher: ~Copyable {
           continue dispatch
 
         case .slot(let slot, let value):
-          slots[slot] = value
+          registers[slot] = value
 
         case .counter(let counter, let count, let loopStart):
-          counts[counter] = count
-          loopStarts[counter] = loopStart
+          registers[counterBase + counter] = count
+          registers[loopStartBase + counter] = loopStart
 
         case .greedyRepeat(let next, let floor, let current, let backward):
           let previous =
@@ -252,7 +270,7 @@ struct RegexMatcher: ~Copyable {
 
         case .lazyRepeat(let instruction, let count, let current):
           guard case .repeatClass(let index, _, let max, _, let backward) = code[instruction] else { continue }
-          let next = step(classes[index], from: current, backward: backward, end: end)
+          let next = step(asciiSets[index], classes, index, from: current, backward: backward, end: end)
           guard next >= 0 else { continue }
           if count + 1 < max {
             stack.append(.lazyRepeat(instruction: instruction, count: count + 1, position: next))
@@ -281,40 +299,42 @@ struct RegexMatcher: ~Copyable {
     }
   }
 
-  private mutating func restore(_ range: Range<Int>, from snapshot: Int) {
-    for (offset, slot) in range.enumerated() { slots[slot] = snapshots[snapshot + offset] }
+  private mutating func saveCounter(_ counter: Int) {
+    stack.append(
+      .counter(counter, count: registers[counterBase + counter], start: registers[loopStartBase + counter]))
   }
 
-  /// Consumes one code point of `set`; returns the new position or -1.
+  private mutating func restore(_ range: Range<Int>, from snapshot: Int) {
+    for (offset, slot) in range.enumerated() { registers[slot] = snapshots[snapshot + offset] }
+  }
+
+  /// Consumes one code point of `classes[index]`, whose ASCII part is `asciiSet`; returns the new
+  /// position or -1.
   @inline(__always)
-  private func step(_ set: CharacterClass, from position: Int, backward: Bool, end: Int) -> Int {
+  private func step(
+    _ asciiSet: ASCIISet, _ classes: UnsafeBufferPointer<CharacterClass>, _ index: Int, from position: Int,
+    backward: Bool, end: Int
+  ) -> Int {
     if backward {
       guard position > 0 else { return -1 }
       let byte = bytes[position - 1]
-      if byte < 0x80 { return set.containsASCII(byte) ? position - 1 : -1 }
+      if byte < 0x80 { return asciiSet.contains(byte) ? position - 1 : -1 }
       let (codePoint, start) = UTF8Scan.decode(bytes, before: position)
-      return set.contains(codePoint) ? start : -1
+      return classes[index].contains(codePoint) ? start : -1
     }
     guard position < end else { return -1 }
     let byte = bytes[position]
-    if byte < 0x80 { return set.containsASCII(byte) ? position + 1 : -1 }
+    if byte < 0x80 { return asciiSet.contains(byte) ? position + 1 : -1 }
     let (codePoint, next) = UTF8Scan.decode(bytes, at: position)
-    return set.contains(codePoint) ? next : -1
-  }
-
-  private func matchLiteral(_ literal: [UInt8], at position: Int, backward: Bool) -> Int? {
-    let start = backward ? position - literal.count : position
-    guard start >= 0, start + literal.count <= bytes.count else { return nil }
-    for (offset, byte) in literal.enumerated() where bytes[start + offset] != byte { return nil }
-    return backward ? start : start + literal.count
+    return classes[index].contains(codePoint) ? next : -1
   }
 
   /// A backreference to a group that did not participate matches the empty string.
   private func matchBackreference(_ groups: [Int], at position: Int, backward: Bool) -> Int? {
-    guard let group = groups.first(where: { slots[2 * $0] >= 0 && slots[2 * $0 + 1] >= 0 }) else {
+    guard let group = groups.first(where: { registers[2 * $0] >= 0 && registers[2 * $0 + 1] >= 0 }) else {
       return position
     }
-    let captured = slots[2 * group]..<slots[2 * group + 1]
+    let captured = registers[2 * group]..<registers[2 * group + 1]
     let start = backward ? position - captured.count : position
     guard start >= 0, start + captured.count <= bytes.count else { return nil }
     for offset in 0..<captured.count where bytes[start + offset] != bytes[captured.lowerBound + offset] {

@@ -17,7 +17,7 @@ struct ParsedPattern: Sendable {
 /// that has any is parsed twice: first to learn the groups, then to resolve the references.
 /// Nesting depth is bounded so that a hostile pattern cannot overflow the stack.
 struct RegexParser {
-  static let maxNestingDepth = 500
+  static let maxNestingDepth = 256
 
   private let scalars: [Unicode.Scalar]
   private var position = 0
@@ -237,20 +237,19 @@ struct RegexParser {
   /// `(?i:...)`-style modifiers are valid since ES2025 but need case folding, which this engine
   /// does not implement; anything else after `(?` (like `(?i)` or `(?P<n>`) is invalid.
   private mutating func rejectModifiers(start: Int) throws(ECMARegexSyntaxError) {
+    // `(?` flags [`-` flags] `:` where the flags are among i, m, s, none is repeated (on either
+    // side of the dash), and the two sides are not both empty.
     var seen = Set<Unicode.Scalar>()
     var sawDash = false
-    var flagsAfterDash = 0
     while let next = peek {
-      if "ims".unicodeScalars.contains(next), seen.insert(next).inserted {
-        if sawDash { flagsAfterDash += 1 }
-      } else if next == "-", !sawDash {
+      if next == "-" && !sawDash {
         sawDash = true
-      } else {
+      } else if !"ims".unicodeScalars.contains(next) || !seen.insert(next).inserted {
         break
       }
       position += 1
     }
-    if peek == ":" && !seen.isEmpty && !(sawDash && flagsAfterDash == 0) {
+    if peek == ":" && !seen.isEmpty {
       throw ECMARegexSyntaxError(
         kind: .unsupported, offset: start, message: "pattern modifiers such as '(?i:...)' are not supported")
     }
@@ -341,7 +340,8 @@ struct RegexParser {
       case .set(let ranges, let predicates):
         if predicates.count == 1 && ranges.isEmpty {
           // A lone `\P{...}` is cheaper as an inverted class than as a negated predicate.
-          CharacterClass(ranges: .empty, predicates: [(predicates[0].predicate, false)], inverted: predicates[0].negated)
+          CharacterClass(
+            ranges: .empty, predicates: [(predicates[0].predicate, false)], inverted: predicates[0].negated)
         } else {
           CharacterClass(ranges: ranges, predicates: predicates)
         }

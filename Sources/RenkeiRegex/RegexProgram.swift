@@ -1,8 +1,9 @@
 /// One step of the backtracking machine. Positions are UTF-8 offsets into the input; the
 /// `backward` variants are used inside lookbehinds, which ECMA-262 matches right to left.
 enum Instruction: Sendable {
-  /// Consumes a run of literal code points, given as UTF-8 bytes in `RegexProgram.literals`.
-  case literal(Int, backward: Bool)
+  /// Consumes a run of literal code points: `count` UTF-8 bytes at `offset` in
+  /// `RegexProgram.literalBytes`.
+  case literal(offset: Int, count: Int, backward: Bool)
   /// Consumes one code point that is in `RegexProgram.classes[index]`.
   case characterClass(Int, backward: Bool)
   /// Consumes `min...max` code points of a class in one step (a quantified single code point);
@@ -41,14 +42,51 @@ struct Lookaround: Sendable {
   var continuation: Int
 }
 
-/// A compiled pattern: immutable, so one program serves any number of threads.
-struct RegexProgram: Sendable {
-  var code: [Instruction] = []
-  var classes: [CharacterClass] = []
-  var literals: [[UInt8]] = []
-  var backreferences: [[Int]] = []
-  var lookarounds: [Lookaround] = []
+/// A compiled pattern. Immutable after `init`, so one program serves any number of threads
+/// (hence `@unchecked Sendable`). The tables the machine reads on every step are kept in buffers
+/// the program owns rather than in arrays, so a search reads them without reference counting.
+final class RegexProgram: @unchecked Sendable {
+  let code: UnsafeBufferPointer<Instruction>
+  let classes: UnsafeBufferPointer<CharacterClass>
+  /// The ASCII part of each class, kept apart as plain bits for the hot path.
+  let asciiSets: UnsafeBufferPointer<ASCIISet>
+  let literalBytes: UnsafeBufferPointer<UInt8>
+  let backreferences: [[Int]]
+  let lookarounds: [Lookaround]
   /// Two per capture group, group 0 (the whole match) included.
-  var slotCount = 2
-  var counterCount = 0
+  let slotCount: Int
+  let counterCount: Int
+
+  init(
+    code: [Instruction], classes: [CharacterClass], literalBytes: [UInt8], backreferences: [[Int]],
+    lookarounds: [Lookaround], slotCount: Int, counterCount: Int
+  ) {
+    self.code = Self.copy(code)
+    self.classes = Self.copy(classes)
+    self.asciiSets = Self.copy(classes.map(\.asciiSet))
+    self.literalBytes = Self.copy(literalBytes)
+    self.backreferences = backreferences
+    self.lookarounds = lookarounds
+    self.slotCount = slotCount
+    self.counterCount = counterCount
+  }
+
+  deinit {
+    Self.free(code)
+    Self.free(classes)
+    Self.free(asciiSets)
+    Self.free(literalBytes)
+  }
+
+  private static func copy<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {
+    let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+    _ = buffer.initialize(from: array)
+    return UnsafeBufferPointer(buffer)
+  }
+
+  private static func free<Element>(_ buffer: UnsafeBufferPointer<Element>) {
+    let mutable = UnsafeMutableBufferPointer(mutating: buffer)
+    mutable.deinitialize()
+    mutable.deallocate()
+  }
 }

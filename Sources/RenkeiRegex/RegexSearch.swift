@@ -18,10 +18,10 @@ struct RegexSearch: Sendable {
   let program: RegexProgram
   /// Every match begins at offset 0 (the pattern starts with `^` in every alternative).
   private let anchored: Bool
-  /// `firstBytes[b]` tells whether a match can start with byte `b`; `nil` when a match can be
-  /// empty (then every position is a candidate).
-  private let firstBytes: [Bool]?
-  /// Literal bytes every match starts with (checked before running the machine).
+  /// The bytes a match can start with; `nil` when a match can be empty (then every position is
+  /// a candidate).
+  private let firstBytes: ByteSet?
+  /// Literal bytes every match starts with (found with `memchr` before running the machine).
   private let prefix: [UInt8]
   /// The fewest code points a match consumes; a code point takes at least one byte, so fewer
   /// remaining bytes than this means no match can start here.
@@ -33,7 +33,7 @@ struct RegexSearch: Sendable {
     strategy = Self.literalStrategy(root) ?? .program
     anchored = root.isAnchoredAtStart
     var table = [Bool](repeating: false, count: 256)
-    firstBytes = root.collectFirstBytes(&table) ? nil : table
+    firstBytes = root.collectFirstBytes(&table) ? nil : ByteSet(table)
     prefix = Self.literalPrefix(root)
     minimumLength = root.minimumLength
   }
@@ -55,18 +55,19 @@ struct RegexSearch: Sendable {
     let end = bytes.count
     var position = 0
     while end - position >= minimumLength {
-      if let firstBytes, !anchored {
-        while position < end && !firstBytes[Int(bytes[position])] { position += 1 }
-        if position == end { return .noMatch }
-        if !prefix.isEmpty && !Self.hasPrefix(prefix, in: bytes, at: position) {
-          position += 1
-          continue
+      if !anchored {
+        if !prefix.isEmpty {
+          guard let hit = Self.firstIndex(of: prefix, in: bytes, from: position) else { return .noMatch }
+          position = hit
+        } else if let firstBytes {
+          while position < end && !firstBytes.contains(bytes[position]) { position += 1 }
+          if position == end { return .noMatch }
         }
       }
       switch matcher.run(at: position) {
       case .match(let matchEnd):
         guard wantSlots else { return .match(start: position, end: matchEnd, slots: []) }
-        var slots = matcher.slots
+        var slots = matcher.slots.isEmpty ? [0, 0] : Array(matcher.slots)
         (slots[0], slots[1]) = (position, matchEnd)
         return .match(start: position, end: matchEnd, slots: slots)
       case .budgetExceeded: return .budgetExceeded
@@ -76,6 +77,35 @@ struct RegexSearch: Sendable {
       position = UTF8Scan.next(bytes, after: position)
     }
     return .noMatch
+  }
+
+  /// 256 bits, so the scan loop touches no reference-counted storage.
+  struct ByteSet: Sendable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ table: [Bool]) {
+      for (byte, member) in table.enumerated() where member {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: words.0 |= bit
+        case 1: words.1 |= bit
+        case 2: words.2 |= bit
+        default: words.3 |= bit
+        }
+      }
+    }
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+      let word =
+        switch byte >> 6 {
+        case 0: words.0
+        case 1: words.1
+        case 2: words.2
+        default: words.3
+        }
+      return word & (1 << UInt64(byte & 63)) != 0
+    }
   }
 
   // MARK: Literal patterns
@@ -114,9 +144,14 @@ struct RegexSearch: Sendable {
     if atStart && atEnd { return literal.count == count && hasPrefix(literal, in: bytes, at: 0) ? 0 : nil }
     if atStart { return hasPrefix(literal, in: bytes, at: 0) ? 0 : nil }
     if atEnd { return hasPrefix(literal, in: bytes, at: count - literal.count) ? count - literal.count : nil }
-    guard let first = literal.first, let base = bytes.baseAddress else { return 0 }
-    var position = 0
-    let last = count - literal.count
+    return firstIndex(of: literal, in: bytes, from: 0)
+  }
+
+  /// The first occurrence of `literal` at or after `start`.
+  private static func firstIndex(of literal: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard let first = literal.first, let base = bytes.baseAddress else { return literal.isEmpty ? start : nil }
+    var position = start
+    let last = bytes.count - literal.count
     while position <= last {
       // memchr scans for the first byte far faster than a byte loop.
       guard let hit = memchr(base + position, Int32(first), last - position + 1) else { return nil }

@@ -57,6 +57,7 @@ struct ScalarRanges: Sendable, Equatable {
 
   /// The members above U+007F (ASCII membership is answered by a bitmap instead).
   func removingASCII() -> ScalarRanges {
-    ScalarRanges(normalizing: ranges.compactMap { $0.upperBound < 0x80 ? nil : max($0.lowerBound, 0x80)...$0.upperBound })
+    ScalarRanges(
+      normalizing: ranges.compactMap { $0.upperBound < 0x80 ? nil : max($0.lowerBound, 0x80)...$0.upperBound })
   }
 }

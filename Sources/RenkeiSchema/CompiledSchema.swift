@@ -36,14 +36,14 @@ public final class CompiledSchema: @unchecked Sendable {
   public func isValid(_ instance: JSONValue, assertFormat: Bool = false) -> Bool {
     var context = EvaluationContext(schema: self, verbose: false, assertFormat: assertFormat)
     var annotations: Annotations? = nil
-    return root.evaluate(instance, &context, &annotations)
+    return InstanceView.with(instance.document) { root.evaluate(instance.index, $0, &context, &annotations) }
   }
 
   /// Every failed assertion, each with instance, keyword and absolute keyword location.
   public func validate(_ instance: JSONValue, assertFormat: Bool = false) -> [SchemaOutputUnit] {
     var context = EvaluationContext(schema: self, verbose: true, assertFormat: assertFormat)
     var annotations: Annotations? = nil
-    if root.evaluate(instance, &context, &annotations) { return [] }
-    return context.errors
+    let valid = InstanceView.with(instance.document) { root.evaluate(instance.index, $0, &context, &annotations) }
+    return valid ? [] : context.errors
   }
 }

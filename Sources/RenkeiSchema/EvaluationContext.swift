@@ -22,11 +22,16 @@ struct EvaluationContext {
   var keywordLocation: String { path.map { "/" + escapePointerToken($0) }.joined() }
 
   /// Records a failure of `keyword` of `node` at `instance` (verbose only).
+  /// Everything but the keyword is built only in verbose mode: failures are common on the fast
+  /// path (every rejected anyOf/oneOf branch), and their messages are not needed there.
   mutating func fail(
-    _ keyword: String, _ node: SchemaNode, _ instance: JSONValue, _ message: String,
-    _ arguments: [String: String] = [:]
+    _ keyword: String, _ node: SchemaNode, _ instance: @autoclosure () -> JSONValue,
+    _ message: @autoclosure () -> String, _ arguments: @autoclosure () -> [String: String] = [:]
   ) {
     guard verbose else { return }
+    let instance = instance()
+    let message = message()
+    let arguments = arguments()
     path.append(keyword)
     errors.append(
       SchemaOutputUnit(
@@ -36,23 +41,55 @@ struct EvaluationContext {
     path.removeLast()
   }
 
-  /// Evaluates `node` against `instance` under the extra keyword path `segments`.
+  /// Evaluates `node` against `instance` under the extra keyword path `keyword` (and `detail`,
+  /// built only in verbose mode: the hot path allocates nothing for locations).
+  @inline(__always)
   mutating func descend(
-    _ node: SchemaNode, _ instance: JSONValue, _ segments: String..., annotations: inout Annotations?
+    _ node: SchemaNode, _ instance: Int, _ view: InstanceView, _ keyword: String,
+    _ detail: @autoclosure () -> String? = nil, annotations: inout Annotations?
   ) -> Bool {
-    if verbose { path.append(contentsOf: segments) }
-    let valid = node.evaluate(instance, &self, &annotations)
-    if verbose { path.removeLast(segments.count) }
+    guard verbose else { return node.evaluate(instance, view, &self, &annotations) }
+    path.append(keyword)
+    let extra = detail()
+    if let extra { path.append(extra) }
+    let valid = node.evaluate(instance, view, &self, &annotations)
+    path.removeLast(extra == nil ? 1 : 2)
     return valid
   }
 
   /// The same without annotations.
-  mutating func descend(_ node: SchemaNode, _ instance: JSONValue, _ segments: String...) -> Bool {
+  @inline(__always)
+  mutating func descend(
+    _ node: SchemaNode, _ instance: Int, _ view: InstanceView, _ keyword: String,
+    _ detail: @autoclosure () -> String? = nil
+  ) -> Bool {
     var none: Annotations? = nil
-    if verbose { path.append(contentsOf: segments) }
-    let valid = node.evaluate(instance, &self, &none)
-    if verbose { path.removeLast(segments.count) }
-    return valid
+    return descend(node, instance, view, keyword, detail(), annotations: &none)
+  }
+
+  /// When no alternative of anyOf/oneOf matched, keeps only the failures of the closest one:
+  /// the branch that got deepest into the instance (then the one with fewest failures). The
+  /// others mostly say "wrong type" and would bury the useful explanation.
+  mutating func keepClosestBranch(since mark: Int, _ branches: [(alternative: Int, errors: [SchemaOutputUnit])]) {
+    guard verbose else { return }
+    discardErrors(since: mark)
+    if let closest = EvaluationContext.closest(branches) { errors += closest.errors }
+  }
+
+  /// " (closest: alternative 2)" for messages, or "".
+  func closestNote(_ branches: [(alternative: Int, errors: [SchemaOutputUnit])]) -> String {
+    guard verbose, branches.count > 1, let closest = EvaluationContext.closest(branches) else { return "" }
+    return " (closest: alternative \(closest.alternative))"
+  }
+
+  static func closest(_ branches: [(alternative: Int, errors: [SchemaOutputUnit])]) -> (
+    alternative: Int, errors: [SchemaOutputUnit]
+  )? {
+    func depth(_ errors: [SchemaOutputUnit]) -> Int { errors.map { $0.instance.pointer.tokens.count }.max() ?? 0 }
+    return branches.min { a, b in
+      let (da, db) = (depth(a.errors), depth(b.errors))
+      return da != db ? da > db : a.errors.count < b.errors.count
+    }
   }
 
   /// Drops failures recorded since `mark` (a branch that did not decide the outcome).

@@ -5,7 +5,9 @@ import RenkeiRegex
 struct RegexMatcher: Sendable {
   let regex: ECMARegex
 
+  /// Member-name matching (patternProperties): an undecided search counts as no match.
   func matches(_ text: String) -> Bool { regex.matches(text) }
+  func evaluate(_ text: String) -> ECMARegexResult { regex.evaluate(text) }
 }
 
 /// Chooses and builds the keywords of one schema object, by dialect and vocabulary.
@@ -50,7 +52,7 @@ enum KeywordFactory {
       keywords.append(ContentKeyword(encoding: schema["contentEncoding"]?.string, mediaType: mediaType))
     }
     if let format = schema["format"]?.string {
-      keywords.append(FormatKeyword(format: format, alwaysAssert: c.has(.formatAssertion)))
+      keywords.append(FormatKeyword(format: format, dialect: dialect, alwaysAssert: c.has(.formatAssertion)))
     }
     let unevaluated = dialect == .draft2019_09 ? c.has(.applicator) : (dialect == .draft2020_12 && c.has(.unevaluated))
     if unevaluated {
@@ -96,7 +98,7 @@ enum KeywordFactory {
 
     // Objects.
     let properties = try schemaMap(c, "properties") ?? []
-    if !properties.isEmpty { keywords.append(PropertiesKeyword(Dictionary(properties, uniquingKeysWith: { a, _ in a }))) }
+    if !properties.isEmpty { keywords.append(PropertiesKeyword(properties)) }
     var patterns: [(pattern: String, regex: RegexMatcher, schema: SchemaNode)] = []
     for (pattern, node) in try schemaMap(c, "patternProperties") ?? [] {
       patterns.append((pattern, try regex(c, pattern, "patternProperties"), node))
@@ -105,23 +107,23 @@ enum KeywordFactory {
     if let value = schema["additionalProperties"] {
       keywords.append(
         AdditionalPropertiesKeyword(
-          schema: try c.subschema(value), named: Set(properties.map(\.0)), patterns: patterns.map(\.regex)))
+          schema: try c.subschema(value), named: properties.map(\.0), patterns: patterns.map(\.regex)))
     }
     if dialect != .draft4, let value = schema["propertyNames"] {
       keywords.append(PropertyNamesKeyword(try c.subschema(value)))
     }
     if !dialect.isLegacy, let schemas = try schemaMap(c, "dependentSchemas") {
-      keywords.append(DependentSchemasKeyword(name: "dependentSchemas", Dictionary(schemas, uniquingKeysWith: { a, _ in a })))
+      keywords.append(DependentSchemasKeyword(name: "dependentSchemas", schemas))
     }
     // Drafts 4-7 `dependencies`; 2019-09 split it in two, but schemas in the wild still use it.
     if let dependencies = schema["dependencies"], dependencies.kind == .object {
-      var schemas: [String: SchemaNode] = [:]
-      var required: [String: [String]] = [:]
+      var schemas: [(String, SchemaNode)] = []
+      var required: [(String, [String])] = []
       for (key, value) in dependencies.members {
         if value.kind == .array {
-          required[key] = value.elements.compactMap(\.string)
+          required.append((key, value.elements.compactMap(\.string)))
         } else {
-          schemas[key] = try c.subschema(value)
+          schemas.append((key, try c.subschema(value)))
         }
       }
       if !schemas.isEmpty { keywords.append(DependentSchemasKeyword(name: "dependencies", schemas)) }
@@ -209,8 +211,7 @@ enum KeywordFactory {
       if !names.isEmpty { keywords.append(RequiredKeyword(names)) }
     }
     if !dialect.isLegacy, let dependent = schema["dependentRequired"], dependent.kind == .object {
-      var requirements: [String: [String]] = [:]
-      for (key, value) in dependent.members { requirements[key] = value.elements.compactMap(\.string) }
+      let requirements = dependent.members.map { ($0.key, $0.value.elements.compactMap(\.string)) }
       keywords.append(DependentRequiredKeyword(name: "dependentRequired", requirements))
     }
     return keywords

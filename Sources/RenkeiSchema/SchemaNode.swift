@@ -7,7 +7,8 @@ protocol Keyword: AnyObject, Sendable {
   /// Whether `instance` satisfies the keyword; records failures in verbose mode, and the
   /// properties or items it evaluated when `annotations` is non-nil.
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool
 }
 
@@ -31,9 +32,11 @@ final class SchemaNode: @unchecked Sendable {
     self.constant = constant
   }
 
-  func evaluate(_ instance: JSONValue, _ context: inout EvaluationContext, _ annotations: inout Annotations?) -> Bool {
+  func evaluate(
+    _ instance: Int, _ view: InstanceView, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+  ) -> Bool {
     if let constant {
-      if !constant { context.fail("false", self, instance, "The schema is false: no value is valid here.") }
+      if !constant { context.fail("false", self, view.value(instance), "The schema is false: no value is valid here.") }
       return constant
     }
     let entered = context.dynamicScope.last != resource
@@ -42,7 +45,7 @@ final class SchemaNode: @unchecked Sendable {
 
     var local: Annotations? = (annotations != nil || collectsAnnotations) ? Annotations() : nil
     var valid = true
-    for keyword in keywords where !keyword.evaluate(instance, self, &context, &local) {
+    for keyword in keywords where !keyword.evaluate(instance, view, self, &context, &local) {
       valid = false
       if !context.verbose { return false }
     }

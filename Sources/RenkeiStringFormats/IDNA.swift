@@ -122,7 +122,7 @@ enum IDNA {
     }
     guard syntax.allowsULabels else { return nil }
     let uLabel = utf8Scalars(bytes, label)
-    // Each non-ASCII code point takes at least one octet of Punycode, so a longer label cannot fit.
+    // Every code point takes at least one octet of the A-label after "xn--", so a longer label cannot fit.
     guard uLabel.count <= maximumLabelLength - 4, isValidULabel(uLabel), let encoded = Punycode.encode(uLabel),
       4 + encoded.count <= maximumLabelLength
     else { return nil }

@@ -2,9 +2,13 @@
 /// each checked as a format *assertion*: `isValid` answers whether a string conforms to the RFC grammar that the
 /// specification names for the format.
 ///
-/// Every draft from 4 to 2020-12 expects the same verdict for every format it defines, so the validators take no
-/// draft parameter. Which formats a draft defines is the caller's concern (for example, `uri-reference` first
-/// appears in draft 6, `idn-hostname` and `regex` in draft 7, `duration` and `uuid` in 2019-09).
+/// Where older drafts cite an older reference, the validators apply the newer one for every draft, as the JSON
+/// Schema Test Suite does: `hostname` follows RFC 1123 (drafts 4-7 cite RFC 1034, which forbids a leading
+/// digit) and `email` the `Mailbox` of RFC 5321 (drafts 4-7 cite the `addr-spec` of RFC 5322, which also admits
+/// comments, folding white space and obsolete forms, and whose §3.4.1 defers the domain's syntax to RFC 5321).
+/// The one verdict kept per draft is the Relative JSON Pointer's index manipulation ("0+1/a"), new in 2020-12:
+/// ``isValid(_:)`` follows 2020-12, ``isValid(_:draft:)`` a given draft. ``introducedIn`` tells which formats a
+/// draft defines.
 public enum StringFormat: String, CaseIterable, Sendable {
   case dateTime = "date-time"
   case date
@@ -26,7 +30,38 @@ public enum StringFormat: String, CaseIterable, Sendable {
   case relativeJSONPointer = "relative-json-pointer"
   case regex
 
-  /// Whether `value` is valid for this format.
+  /// A JSON Schema draft, for the formats it defines and the rare verdicts that depend on it.
+  public enum Draft: Int, CaseIterable, Comparable, Sendable {
+    case draft4 = 4
+    case draft6 = 6
+    case draft7 = 7
+    case draft2019_09 = 2019
+    case draft2020_12 = 2020
+
+    public static func < (lhs: Draft, rhs: Draft) -> Bool { lhs.rawValue < rhs.rawValue }
+  }
+
+  /// The first draft whose Validation specification defines this format; earlier drafts treat its name as an
+  /// unknown format.
+  public var introducedIn: Draft {
+    switch self {
+    case .dateTime, .email, .hostname, .ipv4, .ipv6, .uri: return .draft4
+    case .uriReference, .uriTemplate, .jsonPointer: return .draft6
+    case .date, .time, .idnEmail, .idnHostname, .iri, .iriReference, .relativeJSONPointer, .regex: return .draft7
+    case .duration, .uuid: return .draft2019_09
+    }
+  }
+
+  /// Whether `value` is valid for this format as `draft` defines it. Only `relative-json-pointer` differs: before
+  /// 2020-12 it has no index manipulation (draft-handrews-relative-json-pointer-01 and -02).
+  public func isValid(_ value: String, draft: Draft) -> Bool {
+    if self == .relativeJSONPointer {
+      return RelativeJSONPointerFormat.isValid(value, allowsIndexManipulation: draft >= .draft2020_12)
+    }
+    return isValid(value)
+  }
+
+  /// Whether `value` is valid for this format, as JSON Schema 2020-12 defines it.
   public func isValid(_ value: String) -> Bool {
     switch self {
     case .dateTime: return DateTimeFormat.isValid(value)
@@ -46,7 +81,7 @@ public enum StringFormat: String, CaseIterable, Sendable {
     case .uriTemplate: return URITemplateFormat.isValid(value)
     case .uuid: return UUIDFormat.isValid(value)
     case .jsonPointer: return JSONPointerFormat.isValid(value)
-    case .relativeJSONPointer: return RelativeJSONPointerFormat.isValid(value)
+    case .relativeJSONPointer: return RelativeJSONPointerFormat.isValid(value, allowsIndexManipulation: true)
     case .regex: return RegexFormat.isValid(value)
     }
   }
@@ -54,9 +89,17 @@ public enum StringFormat: String, CaseIterable, Sendable {
 
 /// Format lookup by name.
 public enum StringFormats {
-  /// Validates `value` against the format called `name`: `true` or `false` for a known format, `nil` for a name
-  /// that is not a known format (JSON Schema ignores unknown formats; they are never "invalid").
+  /// Validates `value` against the format called `name` as JSON Schema 2020-12 defines it: `true` or `false` for
+  /// a known format, `nil` for a name that is not a known format (JSON Schema ignores unknown formats; they are
+  /// never "invalid").
   public static func validate(_ value: String, format name: String) -> Bool? {
     StringFormat(rawValue: name)?.isValid(value)
+  }
+
+  /// Validates `value` against the format called `name` as `draft` defines it; `nil` for a name that `draft`
+  /// does not define as a format.
+  public static func validate(_ value: String, format name: String, draft: StringFormat.Draft) -> Bool? {
+    guard let format = StringFormat(rawValue: name), format.introducedIn <= draft else { return nil }
+    return format.isValid(value, draft: draft)
   }
 }

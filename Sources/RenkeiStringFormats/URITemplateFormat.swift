@@ -19,10 +19,9 @@
 /// max-length    = %x31-39 0*3DIGIT   ; positive integer < 10000
 /// explode       = "*"
 /// ```
-/// The apostrophe (%x27) is accepted in literals, as the RFC's errata and the JSON Schema Test Suite have it:
-/// it is a URI sub-delim, and the RFC's prose lists it among the excluded characters only by mistake. The
-/// operators of op-reserve are part of the grammar, so they are accepted (RFC 6570 §2.2 reserves them for
-/// future extensions).
+/// The apostrophe (%x27) is accepted in literals per the verified RFC 6570 Errata ID 6937, which corrects
+/// `%x26 / %x28-3B` to `%x26-3B` (the apostrophe is a URI sub-delim). The operators of op-reserve are part of the
+/// grammar, so they are accepted (RFC 6570 §2.2 reserves them for future extensions).
 enum URITemplateFormat {
   static func isValid(_ value: String) -> Bool {
     value.withUTF8Bytes { bytes in
@@ -50,7 +49,7 @@ enum URITemplateFormat {
   }
 
   /// ASCII `literals`: any printable character except SP, DQUOTE, "%", "<", ">", "\", "^", "`", "{", "|", "}"
-  /// (the apostrophe is allowed; see the type's documentation).
+  /// (the apostrophe is allowed, per Errata ID 6937).
   private static func isLiteral(_ byte: UInt8) -> Bool {
     guard byte > 0x20, byte < 0x7F else { return false }
     switch byte {

@@ -39,8 +39,10 @@ extension XCTestCase {
     guard let regex = regex(pattern, file: file, line: line) else { return }
     do {
       let match = try regex.firstMatch(in: text)
-      let actual = match.map { match in [String(text[match.range])] + match.captures.map { $0.map { String(text[$0]) } } }
-      XCTAssertEqual(actual, expected, "\(pattern.debugDescription) on \(text.debugDescription)", file: file, line: line)
+      let actual = match.map { match in [String(text[match.range])] + match.captures.map { $0.map { String(text[$0]) } }
+      }
+      XCTAssertEqual(
+        actual, expected, "\(pattern.debugDescription) on \(text.debugDescription)", file: file, line: line)
     } catch {
       XCTFail("\(pattern.debugDescription) on \(text.debugDescription): \(error)", file: file, line: line)
     }
@@ -56,7 +58,9 @@ extension XCTestCase {
       XCTFail("\(pattern.debugDescription) accepted", file: file, line: line)
     } catch {
       XCTAssertEqual(error.kind, kind, "\(pattern.debugDescription): \(error)", file: file, line: line)
-      if let offset { XCTAssertEqual(error.offset, offset, "\(pattern.debugDescription): \(error)", file: file, line: line) }
+      if let offset {
+        XCTAssertEqual(error.offset, offset, "\(pattern.debugDescription): \(error)", file: file, line: line)
+      }
       XCTAssertFalse(error.message.isEmpty, file: file, line: line)
     }
   }

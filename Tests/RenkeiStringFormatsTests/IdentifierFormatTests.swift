@@ -77,7 +77,7 @@ final class IdentifierFormatTests: XCTestCase {
 
   func testRelativeJSONPointer() {
     assertValid(.relativeJSONPointer, ["0", "1/a", "10#", "0/日本語", "2/"])
-    assertInvalid(.relativeJSONPointer, ["", "/a", "01", "-1", "+1", "0#/a", "1a", "１/a", "0+1/a"])
+    assertInvalid(.relativeJSONPointer, ["", "/a", "01", "-1", "+1", "0#/a", "1a", "１/a", "0+/a", "0##"])
   }
 
   func testRegex() {

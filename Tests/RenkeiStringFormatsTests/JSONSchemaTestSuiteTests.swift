@@ -4,9 +4,12 @@ import RenkeiStringFormats
 import XCTest
 
 /// Runs the `optional/format` tests of the JSON-Schema-Test-Suite (drafts 4, 6, 7, 2019-09 and 2020-12) against
-/// ``StringFormats/validate(_:format:)``, as format assertions.
+/// ``StringFormats/validate(_:format:draft:)``, as format assertions.
 final class JSONSchemaTestSuiteTests: XCTestCase {
-  static let drafts = ["draft4", "draft6", "draft7", "draft2019-09", "draft2020-12"]
+  static let drafts: [(directory: String, draft: StringFormat.Draft)] = [
+    ("draft4", .draft4), ("draft6", .draft6), ("draft7", .draft7), ("draft2019-09", .draft2019_09),
+    ("draft2020-12", .draft2020_12),
+  ]
 
   /// Cases expected to fail, keyed by "draft|format|data" (data as in the suite), each with its reason.
   static let allowList: [String: String] = [:]
@@ -34,7 +37,7 @@ final class JSONSchemaTestSuiteTests: XCTestCase {
     var unexpected: [String] = []
     var allowListed: Set<String> = []
 
-    for draft in Self.drafts {
+    for (draft, formatDraft) in Self.drafts {
       let directory = Self.suiteDirectory.appendingPathComponent("\(draft)/optional/format")
       let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         .filter { $0.hasSuffix(".json") }.sorted()
@@ -50,7 +53,7 @@ final class JSONSchemaTestSuiteTests: XCTestCase {
             // Formats apply to strings only, any other instance is valid; an unknown format is never "invalid".
             var actual = true
             if instance.kind == .string, let string = instance.string {
-              actual = StringFormats.validate(string, format: format) ?? true
+              actual = StringFormats.validate(string, format: format, draft: formatDraft) ?? true
             }
             let key = "\(draft)|\(format)|\(instance.string ?? "<\(instance.kind)>")"
             let passed = actual == expected
@@ -73,7 +76,7 @@ final class JSONSchemaTestSuiteTests: XCTestCase {
     }
 
     print("JSON-Schema-Test-Suite optional/format tests passed:")
-    for draft in Self.drafts {
+    for (draft, _) in Self.drafts {
       let formats = byDraftAndFormat[draft, default: [:]].sorted { $0.key < $1.key }
       print("  \(draft): \(byDraft[draft, default: Tally()].summary)")
       print("    " + formats.map { "\($0.key) \($0.value.summary)" }.joined(separator: ", "))

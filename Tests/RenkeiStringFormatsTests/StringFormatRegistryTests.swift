@@ -19,6 +19,29 @@ final class StringFormatRegistryTests: XCTestCase {
     XCTAssertNil(StringFormats.validate("x", format: "ecmascript-regex"))
   }
 
+  func testFormatsByDraft() {
+    XCTAssertEqual(StringFormat.uri.introducedIn, .draft4)
+    XCTAssertEqual(StringFormat.uriReference.introducedIn, .draft6)
+    XCTAssertEqual(StringFormat.idnHostname.introducedIn, .draft7)
+    XCTAssertEqual(StringFormat.duration.introducedIn, .draft2019_09)
+    XCTAssertNil(StringFormats.validate("a/b", format: "uri-reference", draft: .draft4))
+    XCTAssertEqual(StringFormats.validate("a/b", format: "uri-reference", draft: .draft6), true)
+    XCTAssertNil(StringFormats.validate("P1D", format: "duration", draft: .draft7))
+    XCTAssertEqual(StringFormats.validate("P1D", format: "duration", draft: .draft2020_12), true)
+  }
+
+  func testRelativeJSONPointerIndexManipulationIsNewIn202012() {
+    for value in ["0+1/a", "1-2#", "0-0"] {
+      XCTAssertTrue(StringFormat.relativeJSONPointer.isValid(value), value)
+      XCTAssertTrue(StringFormat.relativeJSONPointer.isValid(value, draft: .draft2020_12), value)
+      XCTAssertFalse(StringFormat.relativeJSONPointer.isValid(value, draft: .draft2019_09), value)
+      XCTAssertFalse(StringFormat.relativeJSONPointer.isValid(value, draft: .draft7), value)
+    }
+    for value in ["0+/a", "0+01/a", "0++1", "+1/a", "0+1+1", "0-１"] {
+      XCTAssertFalse(StringFormat.relativeJSONPointer.isValid(value), value)
+    }
+  }
+
   func testValidateAnswersForKnownFormats() {
     XCTAssertEqual(StringFormats.validate("2024-02-29", format: "date"), true)
     XCTAssertEqual(StringFormats.validate("2023-02-29", format: "date"), false)

@@ -8,10 +8,12 @@ final class AllOfKeyword: Keyword {
   init(_ schemas: [SchemaNode]) { self.schemas = schemas }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
     var valid = true
-    for (i, schema) in schemas.enumerated() where !context.descend(schema, instance, name, String(i), annotations: &annotations) {
+    for i in schemas.indices
+    where !context.descend(schemas[i], instance, view, name, String(i), annotations: &annotations) {
       valid = false
       if !context.verbose { return false }
     }
@@ -28,22 +30,29 @@ final class AnyOfKeyword: Keyword {
   init(_ schemas: [SchemaNode]) { self.schemas = schemas }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
     let mark = context.errors.count
     var any = false
-    for (i, schema) in schemas.enumerated() {
-      if context.descend(schema, instance, name, String(i), annotations: &annotations) {
+    var branchErrors: [(alternative: Int, errors: [SchemaOutputUnit])] = []
+    for i in schemas.indices {
+      let before = context.errors.count
+      if context.descend(schemas[i], instance, view, name, String(i), annotations: &annotations) {
         any = true
         if annotations == nil { break }
+      } else if context.verbose {
+        branchErrors.append((i, Array(context.errors[before...])))
       }
     }
     if any {
       context.discardErrors(since: mark)
-    } else {
-      context.fail(name, node, instance, "The value matches none of the \(schemas.count) alternatives.")
+      return true
     }
-    return any
+    context.keepClosestBranch(since: mark, branchErrors)
+    let note = context.closestNote(branchErrors)
+    context.fail(name, node, view.value(instance), "The value matches none of the \(schemas.count) alternatives\(note).")
+    return false
   }
 }
 
@@ -55,17 +64,22 @@ final class OneOfKeyword: Keyword {
   init(_ schemas: [SchemaNode]) { self.schemas = schemas }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
     let mark = context.errors.count
     var matched: [Int] = []
     var kept: Annotations? = nil
-    for (i, schema) in schemas.enumerated() {
+    var branchErrors: [(alternative: Int, errors: [SchemaOutputUnit])] = []
+    for i in schemas.indices {
+      let before = context.errors.count
       var branch: Annotations? = annotations == nil ? nil : Annotations()
-      if context.descend(schema, instance, name, String(i), annotations: &branch) {
+      if context.descend(schemas[i], instance, view, name, String(i), annotations: &branch) {
         matched.append(i)
         kept = branch
         if matched.count > 1 && !context.verbose { break }
+      } else if context.verbose {
+        branchErrors.append((i, Array(context.errors[before...])))
       }
     }
     if matched.count == 1 {
@@ -74,12 +88,16 @@ final class OneOfKeyword: Keyword {
       return true
     }
     if matched.isEmpty {
-      context.fail(name, node, instance, "The value matches none of the \(schemas.count) alternatives; exactly one must match.")
+      context.keepClosestBranch(since: mark, branchErrors)
+      let note = context.closestNote(branchErrors)
+      context.fail(
+        name, node, view.value(instance),
+        "The value matches none of the \(schemas.count) alternatives\(note); exactly one must match.")
     } else {
       context.discardErrors(since: mark)
+      let list = matched.map(String.init).joined(separator: " and ")
       context.fail(
-        name, node, instance,
-        "The value matches alternatives \(matched.map(String.init).joined(separator: " and ")); exactly one must match.",
+        name, node, view.value(instance), "The value matches alternatives \(list); exactly one must match.",
         ["matched": matched.map(String.init).joined(separator: ",")])
     }
     return false
@@ -94,12 +112,13 @@ final class NotKeyword: Keyword {
   init(_ schema: SchemaNode) { self.schema = schema }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
     let mark = context.errors.count
-    let inner = context.descend(schema, instance, name)
+    let inner = context.descend(schema, instance, view, name)
     context.discardErrors(since: mark)
-    if inner { context.fail(name, node, instance, "The value must not match the schema under \"not\".") }
+    if inner { context.fail(name, node, view.value(instance), "The value must not match the schema under \"not\".") }
     return !inner
   }
 }
@@ -118,18 +137,19 @@ final class ConditionalKeyword: Keyword {
   }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
     let mark = context.errors.count
     var conditionAnnotations: Annotations? = annotations == nil ? nil : Annotations()
-    let holds = context.descend(condition, instance, "if", annotations: &conditionAnnotations)
+    let holds = context.descend(condition, instance, view, "if", annotations: &conditionAnnotations)
     context.discardErrors(since: mark)
     if holds {
       if let conditionAnnotations, annotations != nil { annotations!.merge(conditionAnnotations) }
       guard let then else { return true }
-      return context.descend(then, instance, "then", annotations: &annotations)
+      return context.descend(then, instance, view, "then", annotations: &annotations)
     }
     guard let otherwise else { return true }
-    return context.descend(otherwise, instance, "else", annotations: &annotations)
+    return context.descend(otherwise, instance, view, "else", annotations: &annotations)
   }
 }

@@ -15,19 +15,21 @@ final class ContentKeyword: Keyword {
   }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard let string = instance.string else { return true }
+    guard view.isString(instance) else { return true }
+    let string = view.string(instance)
     var bytes = Array(string.utf8)
     if encoding?.lowercased() == "base64" {
       guard let decoded = Data(base64Encoded: string) else {
-        context.fail("contentEncoding", node, instance, "The string is not valid base64.")
+        context.fail("contentEncoding", node, view.value(instance), "The string is not valid base64.")
         return false
       }
       bytes = [UInt8](decoded)
     }
     if mediaType.lowercased() == "application/json", (try? JSONParser().parse(bytes)) == nil {
-      context.fail(name, node, instance, "The content is not a valid JSON document.")
+      context.fail(name, node, view.value(instance), "The content is not a valid JSON document.")
       return false
     }
     return true

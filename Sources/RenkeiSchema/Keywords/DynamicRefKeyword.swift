@@ -16,7 +16,8 @@ final class DynamicRefKeyword: Keyword {
   }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
     var target = initial
     if let anchor {
@@ -37,6 +38,6 @@ final class DynamicRefKeyword: Keyword {
         }
       }
     }
-    return context.descend(target, instance, name, annotations: &annotations)
+    return context.descend(target, instance, view, name, annotations: &annotations)
   }
 }

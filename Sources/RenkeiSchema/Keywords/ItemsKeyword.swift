@@ -19,36 +19,30 @@ final class ItemsKeyword: Keyword {
   }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard instance.kind == .array else { return true }
+    guard view.isArray(instance) else { return true }
+    let count = view.count(instance)
+    if let rest, rest.constant == false, count > positional.count {
+      context.fail(
+        restName, node, view.value(instance),
+        "The array has \(count) elements; only \(positional.count) \(positional.count == 1 ? "is" : "are") allowed.",
+        ["count": String(count), "limit": String(positional.count)])
+      return false
+    }
     var valid = true
-    let elements = instance.elements
-    for (i, element) in elements.enumerated() {
+    view.forEachElement(instance) { i, element in
+      guard valid || context.verbose else { return }
       if i < positional.count {
-        if !context.descend(positional[i], element, positionalName, String(i)) {
-          valid = false
-          if !context.verbose { return false }
-        }
+        if !context.descend(positional[i], element, view, positionalName, String(i)) { valid = false }
       } else if let rest {
-        if rest.constant == false {
-          context.fail(
-            restName, node, instance,
-            "The array has \(elements.count) elements; only \(positional.count) \(positional.count == 1 ? "is" : "are") allowed.",
-            ["count": String(elements.count), "limit": String(positional.count)])
-          return false
-        }
-        if !context.descend(rest, element, restName, String(i)) {
-          valid = false
-          if !context.verbose { return false }
-        }
-      } else {
-        break
+        if !context.descend(rest, element, view, restName, String(i)) { valid = false }
       }
     }
     if valid, annotations != nil {
       if rest != nil { annotations!.allItems = true }
-      annotations!.itemPrefix = max(annotations!.itemPrefix, min(positional.count, elements.count))
+      annotations!.itemPrefix = max(annotations!.itemPrefix, min(positional.count, count))
     }
     return valid
   }
@@ -71,21 +65,25 @@ final class ContainsKeyword: Keyword {
   }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard instance.kind == .array else { return true }
+    guard view.isArray(instance) else { return true }
     let mark = context.errors.count
     var matches = 0
     var matched: [Int] = []
-    for (i, element) in instance.elements.enumerated() where context.descend(schema, element, name) {
-      matches += 1
-      if annotates && annotations != nil { matched.append(i) }
-      if maximum == nil && matches >= minimum && !(annotates && annotations != nil) { break }
+    let collect = annotates && annotations != nil
+    view.forEachElement(instance) { i, element in
+      if maximum == nil && matches >= minimum && !collect { return }
+      if context.descend(schema, element, view, name) {
+        matches += 1
+        if collect { matched.append(i) }
+      }
     }
     context.discardErrors(since: mark)
     if matches < minimum {
       context.fail(
-        minimum == 1 ? name : "minContains", node, instance,
+        minimum == 1 ? name : "minContains", node, view.value(instance),
         minimum == 1
           ? "No element matches the schema under \"contains\"."
           : "\(matches) elements match the schema under \"contains\"; at least \(minimum) must.",
@@ -94,12 +92,12 @@ final class ContainsKeyword: Keyword {
     }
     if let maximum, matches > maximum {
       context.fail(
-        "maxContains", node, instance,
+        "maxContains", node, view.value(instance),
         "\(matches) elements match the schema under \"contains\"; at most \(maximum) may.",
         ["matches": String(matches), "limit": String(maximum)])
       return false
     }
-    if annotates, annotations != nil { annotations!.itemIndices.formUnion(matched) }
+    if collect { annotations!.itemIndices.formUnion(matched) }
     return true
   }
 }
@@ -117,13 +115,14 @@ final class ItemCountKeyword: Keyword {
   }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard instance.kind == .array else { return true }
-    let count = instance.count
+    guard view.isArray(instance) else { return true }
+    let count = view.count(instance)
     if isMaximum ? count <= limit : count >= limit { return true }
     context.fail(
-      name, node, instance,
+      name, node, view.value(instance),
       "The array has \(count) elements; \(isMaximum ? "at most" : "at least") \(limit) are allowed.",
       ["count": String(count), "limit": String(limit)])
     return false
@@ -135,10 +134,11 @@ final class UniqueItemsKeyword: Keyword {
   let name = "uniqueItems"
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard instance.kind == .array, instance.count > 1 else { return true }
-    let elements = instance.elements
+    guard view.isArray(instance), view.count(instance) > 1 else { return true }
+    let elements = view.value(instance).elements
     var first: Int?
     var second: Int?
     if elements.count <= 16 {
@@ -160,7 +160,7 @@ final class UniqueItemsKeyword: Keyword {
     }
     guard let first, let second else { return true }
     context.fail(
-      name, node, instance, "Elements \(first) and \(second) are equal; all elements must be unique.",
+      name, node, view.value(instance), "Elements \(first) and \(second) are equal; all elements must be unique.",
       ["first": String(first), "second": String(second)])
     return false
   }

@@ -27,21 +27,23 @@ final class BoundKeyword: Keyword {
   }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard let number = instance.number else { return true }
+    guard view.isNumber(instance) else { return true }
+    let lexeme = view.lexeme(instance)
     let ok: Bool
-    if let fastLimit, let value = BoundKeyword.fastDouble(number.lexeme) {
+    if let fastLimit, let value = BoundKeyword.fastDouble(lexeme) {
       ok = isUpper ? (exclusive ? value < fastLimit : value <= fastLimit) : (exclusive ? value > fastLimit : value >= fastLimit)
     } else {
-      let value = ExactNumber(lexeme: number.lexeme)
+      let value = ExactNumber(lexeme: lexeme)
       ok = isUpper ? (exclusive ? value < limit : value <= limit) : (exclusive ? value > limit : value >= limit)
     }
     if ok { return true }
     let relation = isUpper ? (exclusive ? "less than" : "at most") : (exclusive ? "greater than" : "at least")
     context.fail(
-      name, node, instance, "\(number.lexeme) is out of range: the value must be \(relation) \(limitText).",
-      ["value": number.lexeme, "limit": limitText])
+      name, node, view.value(instance), "\(lexeme) is out of range: the value must be \(relation) \(limitText).",
+      ["value": lexeme, "limit": limitText])
     return false
   }
 }
@@ -58,13 +60,15 @@ final class MultipleOfKeyword: Keyword {
   }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard let number = instance.number else { return true }
-    if ExactNumber(lexeme: number.lexeme).isMultiple(of: divisor) { return true }
+    guard view.isNumber(instance) else { return true }
+    let lexeme = view.lexeme(instance)
+    if ExactNumber(lexeme: lexeme).isMultiple(of: divisor) { return true }
     context.fail(
-      name, node, instance, "\(number.lexeme) is not a multiple of \(divisorText).",
-      ["value": number.lexeme, "divisor": divisorText])
+      name, node, view.value(instance), "\(lexeme) is not a multiple of \(divisorText).",
+      ["value": lexeme, "divisor": divisorText])
     return false
   }
 }

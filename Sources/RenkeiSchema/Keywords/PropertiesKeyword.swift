@@ -3,21 +3,21 @@ import RenkeiCore
 /// `properties` (Core §10.3.2.1): each named member must be valid against its schema.
 final class PropertiesKeyword: Keyword {
   let name = "properties"
-  let schemas: [String: SchemaNode]
+  let schemas: KeyTable<SchemaNode>
 
-  init(_ schemas: [String: SchemaNode]) { self.schemas = schemas }
+  init(_ schemas: [(String, SchemaNode)]) { self.schemas = KeyTable(schemas) }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard instance.kind == .object else { return true }
+    guard view.isObject(instance) else { return true }
     var valid = true
-    for (key, value) in instance.members {
-      guard let schema = schemas[key] else { continue }
-      annotations?.properties.insert(key)
-      if !context.descend(schema, value, name, key) {
+    view.forEachMember(instance) { key, value in
+      guard valid || context.verbose, let position = schemas.position(ofKey: key, view) else { return }
+      if annotations != nil { annotations!.properties.insert(schemas.name(at: position)) }
+      if !context.descend(schemas.value(at: position), value, view, name, schemas.name(at: position)) {
         valid = false
-        if !context.verbose { return false }
       }
     }
     return valid
@@ -33,17 +33,17 @@ final class PatternPropertiesKeyword: Keyword {
   init(_ patterns: [(pattern: String, regex: RegexMatcher, schema: SchemaNode)]) { self.patterns = patterns }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard instance.kind == .object else { return true }
+    guard view.isObject(instance) else { return true }
     var valid = true
-    for (key, value) in instance.members {
-      for entry in patterns where entry.regex.matches(key) {
-        annotations?.properties.insert(key)
-        if !context.descend(entry.schema, value, name, entry.pattern) {
-          valid = false
-          if !context.verbose { return false }
-        }
+    view.forEachMember(instance) { key, value in
+      guard valid || context.verbose else { return }
+      let text = view.string(key)
+      for entry in patterns where entry.regex.matches(text) {
+        annotations?.properties.insert(text)
+        if !context.descend(entry.schema, value, view, name, entry.pattern) { valid = false }
       }
     }
     return valid
@@ -55,39 +55,39 @@ final class PatternPropertiesKeyword: Keyword {
 final class AdditionalPropertiesKeyword: Keyword {
   let name = "additionalProperties"
   let schema: SchemaNode
-  let named: Set<String>
+  let named: KeyTable<Void>
   let patterns: [RegexMatcher]
 
-  init(schema: SchemaNode, named: Set<String>, patterns: [RegexMatcher]) {
+  init(schema: SchemaNode, named: [String], patterns: [RegexMatcher]) {
     self.schema = schema
-    self.named = named
+    self.named = KeyTable(named.map { ($0, ()) })
     self.patterns = patterns
   }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard instance.kind == .object else { return true }
+    guard view.isObject(instance) else { return true }
     var valid = true
     var extra: [String] = []
-    for (key, value) in instance.members {
-      if named.contains(key) || patterns.contains(where: { $0.matches(key) }) { continue }
-      annotations?.properties.insert(key)
+    view.forEachMember(instance) { key, value in
+      guard valid || context.verbose, named.position(ofKey: key, view) == nil else { return }
+      let text = view.string(key)
+      if patterns.contains(where: { $0.matches(text) }) { return }
+      annotations?.properties.insert(text)
       if schema.constant == false {
-        extra.append(key)
+        extra.append(text)
         valid = false
-        if !context.verbose { return false }
-        continue
-      }
-      if !context.descend(schema, value, name) {
+      } else if !context.descend(schema, value, view, name) {
         valid = false
-        if !context.verbose { return false }
       }
     }
     if !extra.isEmpty {
+      let list = extra.map { "\"\($0)\"" }.joined(separator: ", ")
       context.fail(
-        name, node, instance,
-        "Member\(extra.count > 1 ? "s" : "") \(extra.map { "\"\($0)\"" }.joined(separator: ", ")) \(extra.count > 1 ? "are" : "is") not allowed here.",
+        name, node, view.value(instance),
+        "Member\(extra.count > 1 ? "s" : "") \(list) \(extra.count > 1 ? "are" : "is") not allowed here.",
         ["members": extra.joined(separator: ",")])
     }
     return valid
@@ -102,48 +102,42 @@ final class PropertyNamesKeyword: Keyword {
   init(_ schema: SchemaNode) { self.schema = schema }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard instance.kind == .object else { return true }
+    guard view.isObject(instance) else { return true }
     var valid = true
-    // Names are evaluated as strings: the key entries of the tape are string values.
-    var index = instance.index + 1
-    let document = instance.document
-    let end = Int(document.tape[instance.index].extent)
-    while index < end {
-      let key = JSONValue(document: document, index: index)
-      if !context.descend(schema, key, name) {
-        valid = false
-        if !context.verbose { return false }
-      }
-      let value = document.tape[index + 1]
-      index = value.isContainer ? Int(value.extent) : index + 2
+    // A member name is evaluated as a string: the key entries of the tape are string values.
+    view.forEachMember(instance) { key, _ in
+      if (valid || context.verbose) && !context.descend(schema, key, view, name) { valid = false }
     }
     return valid
   }
 }
 
-/// `dependentSchemas` (Core §10.2.2.4), and the schema form of draft 4-7 `dependencies`: when a
-/// member is present, the whole object must be valid against its schema.
+/// `dependentSchemas` (Core §10.2.2.4), and the schema form of `dependencies`: when a member
+/// is present, the whole object must be valid against its schema.
 final class DependentSchemasKeyword: Keyword {
   let name: String
-  let schemas: [String: SchemaNode]
+  let schemas: KeyTable<SchemaNode>
 
-  init(name: String, _ schemas: [String: SchemaNode]) {
+  init(name: String, _ schemas: [(String, SchemaNode)]) {
     self.name = name
-    self.schemas = schemas
+    self.schemas = KeyTable(schemas)
   }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard instance.kind == .object else { return true }
+    guard view.isObject(instance) else { return true }
     var valid = true
-    for (key, _) in instance.members {
-      guard let schema = schemas[key] else { continue }
-      if !context.descend(schema, instance, name, key, annotations: &annotations) {
+    view.forEachMember(instance) { key, _ in
+      guard valid || context.verbose, let position = schemas.position(ofKey: key, view) else { return }
+      if !context.descend(
+        schemas.value(at: position), instance, view, name, schemas.name(at: position), annotations: &annotations)
+      {
         valid = false
-        if !context.verbose { return false }
       }
     }
     return valid

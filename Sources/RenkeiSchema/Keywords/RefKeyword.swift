@@ -9,8 +9,9 @@ final class RefKeyword: Keyword {
   init(target: SchemaNode) { self.target = target }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    context.descend(target, instance, name, annotations: &annotations)
+    context.descend(target, instance, view, name, annotations: &annotations)
   }
 }

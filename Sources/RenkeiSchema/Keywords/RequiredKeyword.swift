@@ -3,20 +3,22 @@ import RenkeiCore
 /// `required` (Validation §6.5.3): the object must have these members.
 final class RequiredKeyword: Keyword {
   let name = "required"
-  let names: [String]
+  let names: KeyTable<Void>
 
-  init(_ names: [String]) { self.names = names }
+  init(_ names: [String]) { self.names = KeyTable(names.map { ($0, ()) }) }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard instance.kind == .object, !names.isEmpty else { return true }
-    let present = Set(instance.members.map(\.key))
-    let missing = names.filter { !present.contains($0) }
+    guard view.isObject(instance) else { return true }
+    if names.allPresent(in: instance, view) { return true }
+    let missing = names.missing(from: instance, view)
     guard missing.isEmpty else {
+      let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
       context.fail(
-        name, node, instance,
-        "Required member\(missing.count > 1 ? "s" : "") \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) \(missing.count > 1 ? "are" : "is") missing.",
+        name, node, view.value(instance),
+        "Required member\(missing.count > 1 ? "s" : "") \(list) \(missing.count > 1 ? "are" : "is") missing.",
         ["missing": missing.joined(separator: ",")])
       return false
     }
@@ -24,33 +26,34 @@ final class RequiredKeyword: Keyword {
   }
 }
 
-/// `dependentRequired` (Validation §6.5.4), and the array form of draft 4-7 `dependencies`:
-/// when a member is present, these other members must be present too.
+/// `dependentRequired` (Validation §6.5.4), and the array form of `dependencies`: when a
+/// member is present, these other members must be present too.
 final class DependentRequiredKeyword: Keyword {
   let name: String
-  let requirements: [String: [String]]
+  let requirements: KeyTable<KeyTable<Void>>
 
-  init(name: String, _ requirements: [String: [String]]) {
+  init(name: String, _ requirements: [(String, [String])]) {
     self.name = name
-    self.requirements = requirements
+    self.requirements = KeyTable(requirements.map { ($0.0, KeyTable($0.1.map { ($0, ()) })) })
   }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard instance.kind == .object else { return true }
-    let present = Set(instance.members.map(\.key))
+    guard view.isObject(instance) else { return true }
     var valid = true
-    for key in present.sorted() {
-      guard let needed = requirements[key] else { continue }
-      let missing = needed.filter { !present.contains($0) }
-      if !missing.isEmpty {
+    view.forEachMember(instance) { key, _ in
+      guard valid || context.verbose, let position = requirements.position(ofKey: key, view) else { return }
+      let needed = requirements.value(at: position)
+      if !needed.allPresent(in: instance, view) {
         valid = false
+        let missing = needed.missing(from: instance, view)
+        let member = requirements.name(at: position)
         context.fail(
-          name, node, instance,
-          "Because \"\(key)\" is present, \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) must be present too.",
-          ["member": key, "missing": missing.joined(separator: ",")])
-        if !context.verbose { return false }
+          name, node, view.value(instance),
+          "Because \"\(member)\" is present, \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) must be present too.",
+          ["member": member, "missing": missing.joined(separator: ",")])
       }
     }
     return valid
@@ -70,13 +73,14 @@ final class PropertyCountKeyword: Keyword {
   }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard instance.kind == .object else { return true }
-    let count = instance.count
+    guard view.isObject(instance) else { return true }
+    let count = view.count(instance)
     if isMaximum ? count <= limit : count >= limit { return true }
     context.fail(
-      name, node, instance,
+      name, node, view.value(instance),
       "The object has \(count) members; \(isMaximum ? "at most" : "at least") \(limit) are allowed.",
       ["count": String(count), "limit": String(limit)])
     return false

@@ -30,31 +30,29 @@ final class TypeKeyword: Keyword {
   }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    let kind = instance.kind
+    let kind = view.kind(instance)
     if mask & (1 << kind.rawValue) != 0 { return true }
     if kind == .number {
       if number { return true }
-      if integer, let lexeme = instance.number?.lexeme, TypeKeyword.isInteger(lexeme, legacy: legacyInteger) {
-        return true
-      }
+      if integer, TypeKeyword.isInteger(instance, view, legacy: legacyInteger) { return true }
     }
-    let found = kind == .number ? "number" : kind.jsonSchemaName
+    let found = kind.jsonSchemaName
     context.fail(
-      name, node, instance,
+      name, node, view.value(instance),
       "Expected \(types.count == 1 ? types[0] : "one of " + types.joined(separator: ", ")), found \(found).",
       ["expected": types.joined(separator: ","), "found": found])
     return false
   }
 
-  static func isInteger(_ lexeme: String, legacy: Bool) -> Bool {
-    var plain = true
-    for c in lexeme.utf8 where c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
-      if legacy && c == UInt8(ascii: ".") { return false }
-      plain = false
-    }
-    return plain || ExactNumber(lexeme: lexeme).isInteger
+  /// Integer lexemes are the common case and need no decimal arithmetic (the tape flags say).
+  static func isInteger(_ instance: Int, _ view: InstanceView, legacy: Bool) -> Bool {
+    let flags = view.tape[instance].flags
+    if !flags.contains(.fraction) && !flags.contains(.exponent) { return true }
+    if legacy && flags.contains(.fraction) { return false }
+    return ExactNumber(lexeme: view.lexeme(instance)).isInteger
   }
 }
 

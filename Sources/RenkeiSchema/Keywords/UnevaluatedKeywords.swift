@@ -9,27 +9,29 @@ final class UnevaluatedPropertiesKeyword: Keyword {
   init(_ schema: SchemaNode) { self.schema = schema }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard instance.kind == .object else { return true }
+    guard view.isObject(instance) else { return true }
     let seen = annotations ?? Annotations()
     var valid = true
     var extra: [String] = []
-    for (key, value) in instance.members where !seen.evaluated(property: key) {
-      annotations?.properties.insert(key)
+    view.forEachMember(instance) { key, value in
+      let text = view.string(key)
+      guard valid || context.verbose, !seen.evaluated(property: text) else { return }
+      annotations?.properties.insert(text)
       if schema.constant == false {
-        extra.append(key)
+        extra.append(text)
         valid = false
-        if !context.verbose { return false }
-      } else if !context.descend(schema, value, name) {
+      } else if !context.descend(schema, value, view, name) {
         valid = false
-        if !context.verbose { return false }
       }
     }
     if !extra.isEmpty {
+      let list = extra.map { "\"\($0)\"" }.joined(separator: ", ")
       context.fail(
-        name, node, instance,
-        "Member\(extra.count > 1 ? "s" : "") \(extra.map { "\"\($0)\"" }.joined(separator: ", ")) \(extra.count > 1 ? "are" : "is") not allowed (unevaluated).",
+        name, node, view.value(instance),
+        "Member\(extra.count > 1 ? "s" : "") \(list) \(extra.count > 1 ? "are" : "is") not allowed (unevaluated).",
         ["members": extra.joined(separator: ",")])
     }
     return valid
@@ -45,19 +47,19 @@ final class UnevaluatedItemsKeyword: Keyword {
   init(_ schema: SchemaNode) { self.schema = schema }
 
   func evaluate(
-    _ instance: JSONValue, _ node: SchemaNode, _ context: inout EvaluationContext, _ annotations: inout Annotations?
+    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
+    _ annotations: inout Annotations?
   ) -> Bool {
-    guard instance.kind == .array else { return true }
+    guard view.isArray(instance) else { return true }
     let seen = annotations ?? Annotations()
     var valid = true
-    for (i, element) in instance.elements.enumerated() where !seen.evaluated(item: i) {
+    view.forEachElement(instance) { i, element in
+      guard valid || context.verbose, !seen.evaluated(item: i) else { return }
       if schema.constant == false {
-        context.fail(name, node, instance, "Element \(i) is not allowed (unevaluated).", ["index": String(i)])
-        return false
-      }
-      if !context.descend(schema, element, name) {
+        context.fail(name, node, view.value(instance), "Element \(i) is not allowed (unevaluated).", ["index": String(i)])
         valid = false
-        if !context.verbose { return false }
+      } else if !context.descend(schema, element, view, name) {
+        valid = false
       }
     }
     if valid { annotations?.allItems = true }
