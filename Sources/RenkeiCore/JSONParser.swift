@@ -263,7 +263,8 @@ struct Scanner {
       issues.append(.byteOrderMark)
       i = 3
     } else if count >= 2, (base[0] == 0xFE && base[1] == 0xFF) || (base[0] == 0xFF && base[1] == 0xFE) {
-      throw fail(JSONRules.notUTF8, ["encoding": "UTF-16 (byte order mark \(base[0] == 0xFE ? "FE FF" : "FF FE"))"], at: 0)
+      throw fail(
+        JSONRules.notUTF8, ["encoding": "UTF-16 (byte order mark \(base[0] == 0xFE ? "FE FF" : "FF FE"))"], at: 0)
     } else if count >= 2, base[0] == 0 || base[1] == 0 {
       throw fail(JSONRules.notUTF8, ["encoding": "UTF-16 or UTF-32 (NUL bytes)"], at: 0)
     }
@@ -494,7 +495,9 @@ struct Scanner {
       let c = b[j]
       if c == quote {
         tape.append(
-          TapeEntry(tag: .string, offset: UInt32(truncatingIfNeeded: start), extent: UInt32(truncatingIfNeeded: j &- start), flags: flags))
+          TapeEntry(
+            tag: .string, offset: UInt32(truncatingIfNeeded: start), extent: UInt32(truncatingIfNeeded: j &- start),
+            flags: flags))
         i = j &+ 1
         return
       } else if c == backslash {

@@ -34,9 +34,17 @@ public final class BowtieHarness {
     case "dialect":
       if let uri = command["dialect"]?.string, let chosen = Dialect(metaSchemaURI: uri) {
         dialect = chosen
-        return .respond(object { $0.key("ok"); $0.bool(true) })
+        return .respond(
+          object {
+            $0.key("ok")
+            $0.bool(true)
+          })
       }
-      return .respond(object { $0.key("ok"); $0.bool(false) })
+      return .respond(
+        object {
+          $0.key("ok")
+          $0.bool(false)
+        })
     case "run":
       return .respond(run(command))
     case "stop":

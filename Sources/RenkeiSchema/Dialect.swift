@@ -1,4 +1,5 @@
 import Foundation
+
 /// A JSON Schema dialect (draft), chosen by `$schema` or by default.
 public enum Dialect: String, Sendable, CaseIterable, Hashable {
   case draft4 = "http://json-schema.org/draft-04/schema"

@@ -32,7 +32,8 @@ enum KeywordFactory {
       let location = try c.compiler.registry.resolve(reference, against: base)
       let target = try c.compiler.node(at: location)
       let targetInfo = c.compiler.registry.info(for: location)
-      let anchored = c.compiler.registry.recursiveAnchors.contains(targetInfo.resourceURI)
+      let anchored =
+        c.compiler.registry.recursiveAnchors.contains(targetInfo.resourceURI)
         && c.compiler.registry.resources[targetInfo.resourceURI] == location
       keywords.append(DynamicRefKeyword(name: "$recursiveRef", initial: target, anchor: anchored ? "" : nil))
     }
@@ -41,13 +42,16 @@ enum KeywordFactory {
       let target = try c.compiler.node(at: location)
       let fragment = URIReference(reference).fragment ?? ""
       let targetInfo = c.compiler.registry.info(for: location)
-      let anchored = !fragment.isEmpty && !fragment.hasPrefix("/")
+      let anchored =
+        !fragment.isEmpty && !fragment.hasPrefix("/")
         && c.compiler.registry.dynamicAnchors[targetInfo.resourceURI]?[fragment] == location
       keywords.append(DynamicRefKeyword(name: "$dynamicRef", initial: target, anchor: anchored ? fragment : nil))
     }
     if c.has(.applicator) { keywords += try applicators(c) }
     if c.has(.validation) { keywords += try validations(c) }
-    if dialect == .draft7, let mediaType = schema["contentMediaType"]?.string ?? schema["contentEncoding"].map({ _ in "" }) {
+    if dialect == .draft7,
+      let mediaType = schema["contentMediaType"]?.string ?? schema["contentEncoding"].map({ _ in "" })
+    {
       // Draft 7 §8: content keywords may be asserted; renkei checks base64 and JSON.
       keywords.append(ContentKeyword(encoding: schema["contentEncoding"]?.string, mediaType: mediaType))
     }
@@ -67,7 +71,9 @@ enum KeywordFactory {
 
   private static func schemaArray(_ c: KeywordContext, _ keyword: String) throws -> [SchemaNode]? {
     guard let value = c.schema[keyword] else { return nil }
-    guard value.kind == .array, value.count > 0 else { throw c.invalid(keyword, "must be a non-empty array of schemas") }
+    guard value.kind == .array, value.count > 0 else {
+      throw c.invalid(keyword, "must be a non-empty array of schemas")
+    }
     return try value.elements.map { try c.subschema($0) }
   }
 
@@ -144,10 +150,12 @@ enum KeywordFactory {
         let additional = try schema["additionalItems"].map(c.subschema)
         keywords.append(
           ItemsKeyword(
-            name: "items", positional: positional, positionalName: "items", rest: additional, restName: "additionalItems"))
+            name: "items", positional: positional, positionalName: "items", rest: additional,
+            restName: "additionalItems"))
       } else {
         keywords.append(
-          ItemsKeyword(name: "items", positional: [], positionalName: "items", rest: try c.subschema(items), restName: "items"))
+          ItemsKeyword(
+            name: "items", positional: [], positionalName: "items", rest: try c.subschema(items), restName: "items"))
       }
     }
     if dialect != .draft4, let value = schema["contains"] {
@@ -176,7 +184,8 @@ enum KeywordFactory {
     }
     if dialect != .draft4, let value = schema["const"] { keywords.append(EnumKeyword(name: "const", values: [value])) }
     if let divisor = schema["multipleOf"] {
-      guard let number = divisor.number, !number.lexeme.hasPrefix("-"), !ExactNumber(lexeme: number.lexeme).isZero else {
+      guard let number = divisor.number, !number.lexeme.hasPrefix("-"), !ExactNumber(lexeme: number.lexeme).isZero
+      else {
         throw c.invalid("multipleOf", "must be a number greater than 0")
       }
       keywords.append(MultipleOfKeyword(divisor: number.lexeme))

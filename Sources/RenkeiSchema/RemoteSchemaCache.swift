@@ -12,7 +12,8 @@ struct RemoteSchemaCache {
 
   init(directory: String?) {
     self.directory =
-      directory ?? (ProcessInfo.processInfo.environment["XDG_CACHE_HOME"]
+      directory
+      ?? (ProcessInfo.processInfo.environment["XDG_CACHE_HOME"]
         ?? (NSHomeDirectory() + "/.cache")) + "/renkei/schemas"
   }
 

@@ -28,7 +28,8 @@ final class SchemaCompiler {
       regexes[pattern] = compiled
       return compiled
     } catch {
-      throw SchemaRegistry.RegistryError.invalidSchema(location: location, reason: "invalid regular expression: \(error)")
+      throw SchemaRegistry.RegistryError.invalidSchema(
+        location: location, reason: "invalid regular expression: \(error)")
     }
   }
 
@@ -48,7 +49,9 @@ final class SchemaCompiler {
       nodes[location] = node
       let context = KeywordContext(compiler: self, schema: value, info: info, node: node, location: absolute)
       node.keywords = try KeywordFactory.keywords(context)
-      node.collectsAnnotations = node.keywords.contains { $0 is UnevaluatedPropertiesKeyword || $0 is UnevaluatedItemsKeyword }
+      node.collectsAnnotations = node.keywords.contains {
+        $0 is UnevaluatedPropertiesKeyword || $0 is UnevaluatedItemsKeyword
+      }
       return node
     default:
       throw SchemaRegistry.RegistryError.invalidSchema(

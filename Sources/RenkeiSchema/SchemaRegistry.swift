@@ -79,7 +79,8 @@ public final class SchemaRegistry: @unchecked Sendable {
       (dialect, vocabularies) = try metaSchema(schema)
     }
     resources[base.description] = resources[base.description] ?? Location(document: id, index: 0)
-    try index(root, base: base, dialect: dialect, vocabularies: vocabularies, resourceURI: base.description, isRoot: true)
+    try index(
+      root, base: base, dialect: dialect, vocabularies: vocabularies, resourceURI: base.description, isRoot: true)
     return base.description
   }
 
@@ -311,7 +312,9 @@ public final class SchemaRegistry: @unchecked Sendable {
   private func load(_ uri: String) throws {
     if let path = mappings[uri] {
       let bytes: [UInt8]
-      do { bytes = try FileBytes.read(path) } catch { throw RegistryError.cannotLoad(uri: uri, reason: error.description) }
+      do { bytes = try FileBytes.read(path) } catch {
+        throw RegistryError.cannotLoad(uri: uri, reason: error.description)
+      }
       try register(json: bytes, uri: uri)
       return
     }
@@ -325,7 +328,8 @@ public final class SchemaRegistry: @unchecked Sendable {
       guard allowNetwork else {
         throw RegistryError.unresolvable(
           reference: uri, resolved: uri,
-          reason: "not registered, and remote references are not fetched (give --ref URL=PATH, --schema-dir, or --allow-network)"
+          reason:
+            "not registered, and remote references are not fetched (give --ref URL=PATH, --schema-dir, or --allow-network)"
         )
       }
       try register(json: try RemoteSchemaCache(directory: cacheDirectory).fetch(uri), uri: uri)

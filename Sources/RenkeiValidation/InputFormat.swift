@@ -34,8 +34,9 @@ public enum InputFormat: String, Sendable, CaseIterable {
       var j = i
       while j < prefix.count, prefix[j] != 0x0A { j += 1 }
       let firstLine = prefix[i..<j]
-      let balanced = firstLine.count { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") } ==
-        firstLine.count { $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "]") }
+      let balanced =
+        firstLine.count { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }
+        == firstLine.count { $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "]") }
       var k = j + 1
       while k < prefix.count, prefix[k] == 0x20 || prefix[k] == 0x0D { k += 1 }
       if balanced, k < prefix.count, prefix[k] == UInt8(ascii: "{") || prefix[k] == UInt8(ascii: "[") {

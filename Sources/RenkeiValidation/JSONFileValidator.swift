@@ -16,7 +16,8 @@ public struct JSONFileValidator: Sendable {
       let findings = result.findings(file: path) + checks.findings(result.document.root, file: path)
       return Report.Subject(path: path, format: InputFormat.json.rawValue, itemCount: 1, findings: findings)
     } catch {
-      return Report.Subject(path: path, format: InputFormat.json.rawValue, itemCount: 1, findings: [error.finding(file: path)])
+      return Report.Subject(
+        path: path, format: InputFormat.json.rawValue, itemCount: 1, findings: [error.finding(file: path)])
     }
   }
 }

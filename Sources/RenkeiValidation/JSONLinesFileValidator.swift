@@ -1,6 +1,6 @@
 import Dispatch
-import Synchronization
 import RenkeiCore
+import Synchronization
 
 /// Validates a JSON Lines file chunk by chunk (constant memory), parsing the lines of each
 /// chunk on all cores. Findings come back in line order whatever the scheduling.

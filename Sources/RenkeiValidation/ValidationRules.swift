@@ -4,7 +4,8 @@ import RenkeiCore
 public enum ValidationRules {
   public static let blankLine = Rule(
     id: "jsonl-blank-line", severity: .warning,
-    spec: SpecReference(document: "JSON Lines", clause: "Each Line is a Valid JSON Value", url: "https://jsonlines.org/"),
+    spec: SpecReference(
+      document: "JSON Lines", clause: "Each Line is a Valid JSON Value", url: "https://jsonlines.org/"),
     message: "Blank line: every line of a JSON Lines file must hold one JSON value.",
     fix: "Remove the blank line.")
 

@@ -48,7 +48,8 @@ public struct ValidationRunner: Sendable {
         subjects.append(
           Report.Subject(
             path: file.path, format: file.format?.rawValue ?? "unknown", itemCount: 0,
-            findings: [ValidationRules.unreadable.finding(at: SourceLocation(file: file.path), ["reason": "\(error)"])]))
+            findings: [ValidationRules.unreadable.finding(at: SourceLocation(file: file.path), ["reason": "\(error)"])])
+        )
       }
     }
     return Outcome(
@@ -71,17 +72,24 @@ public struct ValidationRunner: Sendable {
         findings += options.checks.findings(
           document.root, file: path, documentNumber: result.documents.count > 1 ? number + 1 : nil)
       }
-      return Report.Subject(path: path, format: InputFormat.yaml.rawValue, itemCount: result.documents.count, findings: findings)
+      return Report.Subject(
+        path: path, format: InputFormat.yaml.rawValue, itemCount: result.documents.count, findings: findings)
     case .xml:
       // A schema document is checked for well-formedness, not against the instance schema.
       let isSchemaDocument = path.lowercased().hasSuffix(".xsd")
       let result = XMLValidator(schema: isSchemaDocument ? nil : schema).validate(fileAt: path)
-      return Report.Subject(path: path, format: InputFormat.xml.rawValue, itemCount: result.elementCount, findings: result.findings)
+      return Report.Subject(
+        path: path, format: InputFormat.xml.rawValue, itemCount: result.elementCount, findings: result.findings)
     case nil:
-      let ext = path.split(separator: "/").last.flatMap { name in name.contains(".") ? name.split(separator: ".").last : nil }
+      let ext = path.split(separator: "/").last.flatMap { name in
+        name.contains(".") ? name.split(separator: ".").last : nil
+      }
       return Report.Subject(
         path: path, format: "unknown", itemCount: 0,
-        findings: [ValidationRules.notValidated.finding(at: SourceLocation(file: path), ["extension": ext.map { ".\($0)" } ?? "no extension"])])
+        findings: [
+          ValidationRules.notValidated.finding(
+            at: SourceLocation(file: path), ["extension": ext.map { ".\($0)" } ?? "no extension"])
+        ])
     }
   }
 }

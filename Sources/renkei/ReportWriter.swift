@@ -23,7 +23,10 @@ extension ReportFormat: ExpressibleByArgument {}
 /// Renders a report and sends it to a file or standard output.
 enum ReportWriter {
   static func write(_ report: Report, as format: ReportFormat, to path: String?, colour: Bool) throws {
-    let text = format.reporter(colour: colour).render(report)
+    try write(format.reporter(colour: colour).render(report), to: path)
+  }
+
+  static func write(_ text: String, to path: String?) throws {
     if let path {
       do {
         try FileHandleOutput.write(text, to: path)

@@ -33,7 +33,8 @@ struct SchemaLoader {
       do {
         document = try JSONParser().parse(bytes).document
       } catch {
-        throw ValidationError("\(error.position.line):\(error.position.column): \(Rule.render(error.rule.message, error.arguments))")
+        throw ValidationError(
+          "\(error.position.line):\(error.position.column): \(Rule.render(error.rule.message, error.arguments))")
       }
     }
     // The file's own URI is its base, so relative references reach sibling files.
@@ -42,4 +43,3 @@ struct SchemaLoader {
     return try CompiledSchema(document: document, uri: uri, registry: registry)
   }
 }
-

@@ -52,6 +52,12 @@ struct ValidateCommand: ParsableCommand {
     help: ArgumentHelp("Serve the schema URL from a local file (repeatable).", valueName: "url=path"))
   var references: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "With --format json and --schema: write JSON Schema's standard output units (flag|basic|detailed) for each failing document instead of renkei's report.",
+      valueName: "style"))
+  var schemaOutput: SchemaOutputReporter.Style?
+
   @Flag(help: "Fetch remote $ref targets that are not registered (cached on disk). Off by default: runs are offline.")
   var allowNetwork = false
 
@@ -65,6 +71,9 @@ struct ValidateCommand: ParsableCommand {
     guard maxDepth > 0 else { throw ValidationError("--max-depth must be positive") }
     if let dialect, Dialect(shortName: dialect) == nil {
       throw ValidationError("unknown dialect \(dialect): use 4, 6, 7, 2019-09 or 2020-12")
+    }
+    if schemaOutput != nil && (schema == nil || format != .json) {
+      throw ValidationError("--schema-output needs --schema and --format json")
     }
     for reference in references where !reference.contains("=") {
       throw ValidationError("--ref takes URL=PATH, got \(reference)")
@@ -91,11 +100,16 @@ struct ValidateCommand: ParsableCommand {
     } catch {
       throw ValidationError("\(error)")
     }
-    let colour = output == nil
+    let colour =
+      output == nil
       && TextReporter.shouldUseColour(
         isTerminal: FileHandleOutput.standardOutputIsTerminal,
         environment: ProcessInfo.processInfo.environment)
-    try ReportWriter.write(outcome.report, as: format, to: output, colour: colour)
+    if let schemaOutput {
+      try ReportWriter.write(SchemaOutputReporter(style: schemaOutput).render(outcome.report), to: output)
+    } else {
+      try ReportWriter.write(outcome.report, as: format, to: output, colour: colour)
+    }
     for request in extraReports {
       try ReportWriter.write(outcome.report, as: request.format, to: request.path, colour: false)
     }
@@ -105,3 +119,4 @@ struct ValidateCommand: ParsableCommand {
 }
 
 extension InputFormat: ExpressibleByArgument {}
+extension SchemaOutputReporter.Style: ExpressibleByArgument {}

@@ -76,6 +76,14 @@ final class Locked<Value>: @unchecked Sendable {
   private var value: Value
   private let lock = NSLock()
   init(_ value: Value) { self.value = value }
-  func set(_ newValue: Value) { lock.lock(); value = newValue; lock.unlock() }
-  func get() -> Value { lock.lock(); defer { lock.unlock() }; return value }
+  func set(_ newValue: Value) {
+    lock.lock()
+    value = newValue
+    lock.unlock()
+  }
+  func get() -> Value {
+    lock.lock()
+    defer { lock.unlock() }
+    return value
+  }
 }

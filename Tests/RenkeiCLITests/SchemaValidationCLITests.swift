@@ -17,14 +17,18 @@ final class SchemaValidationCLITests: XCTestCase {
   func testAnInvalidDocumentAmongValidOnesIsLocated() throws {
     let schema = RenkeiProcess.fixture("schema/facility.schema.json")
     let reference = "https://example.org/point.schema.json=" + RenkeiProcess.fixture("schema/point.schema.json")
-    let (status, findings) = try report(["--schema", schema, "--ref", reference, RenkeiProcess.fixture("schema/facilities.jsonl")])
+    let (status, findings) = try report([
+      "--schema", schema, "--ref", reference, RenkeiProcess.fixture("schema/facilities.jsonl"),
+    ])
     XCTAssertEqual(status, 1)
     XCTAssertEqual(findings.count, 1, "format is an annotation unless asserted")
     let finding = try XCTUnwrap(findings.first)
     XCTAssertEqual(finding["ruleId"]?.string, "schema-maximum")
     XCTAssertEqual(finding["location"]?["line"]?.number?.int64, 2)
     XCTAssertEqual(finding["location"]?["pointer"]?.string, "/location/coordinates/1")
-    XCTAssertEqual(finding["arguments"]?["keywordLocation"]?.string, "/properties/location/$ref/properties/coordinates/prefixItems/1/maximum")
+    XCTAssertEqual(
+      finding["arguments"]?["keywordLocation"]?.string,
+      "/properties/location/$ref/properties/coordinates/prefixItems/1/maximum")
     XCTAssertEqual(
       finding["arguments"]?["absoluteKeywordLocation"]?.string,
       "https://example.org/point.schema.json#/properties/coordinates/prefixItems/1/maximum")
@@ -79,5 +83,45 @@ final class SchemaValidationCLITests: XCTestCase {
     XCTAssertEqual(lines[2]["results"]?.elements.compactMap { $0["valid"]?.bool }, [true, false])
     XCTAssertEqual(lines[3]["seq"]?.string, "two")
     XCTAssertEqual(lines[3]["errored"]?.bool, true)
+  }
+}
+
+/// `--schema-output`: JSON Schema's standard output formats.
+final class SchemaOutputCLITests: XCTestCase {
+  func run(_ style: String) throws -> JSONValue {
+    let result = try RenkeiProcess.run([
+      "validate", "--format", "json", "--schema-output", style,
+      "--schema", RenkeiProcess.fixture("schema/facility.schema.json"),
+      "--ref", "https://example.org/point.schema.json=" + RenkeiProcess.fixture("schema/point.schema.json"),
+      RenkeiProcess.fixture("schema/facilities.jsonl"),
+    ])
+    XCTAssertEqual(result.status, 1, result.stderr)
+    return try JSONParser().parse(result.stdout).document.root
+  }
+
+  func testFlagBasicAndDetailed() throws {
+    let flag = try run("flag")
+    XCTAssertEqual(flag["valid"]?.bool, false)
+    XCTAssertEqual(flag["documents"]?.number?.lexeme, "3")
+    XCTAssertEqual(flag["invalid"]?.count, 1)
+    XCTAssertEqual(flag["invalid"]?[0]?["line"]?.number?.lexeme, "2")
+    XCTAssertNil(flag["invalid"]?[0]?["output"]?["errors"])
+
+    let basic = try run("basic")
+    let unit = try XCTUnwrap(basic["invalid"]?[0]?["output"]?["errors"]?[0])
+    XCTAssertEqual(unit["instanceLocation"]?.string, "/location/coordinates/1")
+    XCTAssertEqual(
+      unit["keywordLocation"]?.string, "/properties/location/$ref/properties/coordinates/prefixItems/1/maximum")
+
+    let detailed = try run("detailed")
+    XCTAssertEqual(detailed["outputFormat"]?.string, "detailed")
+    XCTAssertEqual(detailed["invalid"]?[0]?["output"]?["errors"]?.count, 1)
+  }
+
+  func testNeedsASchemaAndJSON() throws {
+    let result = try RenkeiProcess.run([
+      "validate", "--schema-output", "basic", RenkeiProcess.fixture("tree/valid.json"),
+    ])
+    XCTAssertEqual(result.status, 2)
   }
 }

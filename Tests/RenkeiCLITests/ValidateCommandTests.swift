@@ -21,7 +21,8 @@ final class ValidateCommandTests: XCTestCase {
         let location = finding["location"]
         out.append(
           Seen(
-            file: (location?["file"]?.string ?? file["path"]?.string ?? "").split(separator: "/").last.map(String.init) ?? "",
+            file: (location?["file"]?.string ?? file["path"]?.string ?? "").split(separator: "/").last.map(String.init)
+              ?? "",
             rule: finding["ruleId"]?.string ?? "",
             line: location?["line"]?.number?.int64.map { Int($0) },
             column: location?["column"]?.number?.int64.map { Int($0) }))
@@ -70,7 +71,8 @@ final class ValidateCommandTests: XCTestCase {
   func testShiftJISJSONIsNamedAsNotUTF8() throws {
     let result = try RenkeiProcess.run(["validate", "--format", "json", RenkeiProcess.fixture("shift-jis.json")])
     XCTAssertEqual(result.status, 1)
-    XCTAssertEqual(try findings(result.stdout), [Seen(file: "shift-jis.json", rule: "json-invalid-utf8", line: 1, column: 11)])
+    XCTAssertEqual(
+      try findings(result.stdout), [Seen(file: "shift-jis.json", rule: "json-invalid-utf8", line: 1, column: 11)])
   }
 
   func testFileWithoutExtensionIsSniffed() throws {
@@ -81,10 +83,14 @@ final class ValidateCommandTests: XCTestCase {
   }
 
   func testYAMLAndXML() throws {
-    let good = try RenkeiProcess.run(["validate", "--format", "json", RenkeiProcess.fixture("doc.yaml"), RenkeiProcess.fixture("ok.xml")])
+    let good = try RenkeiProcess.run([
+      "validate", "--format", "json", RenkeiProcess.fixture("doc.yaml"), RenkeiProcess.fixture("ok.xml"),
+    ])
     XCTAssertEqual(good.status, 0, good.stdout)
     XCTAssertEqual(try findings(good.stdout), [])
-    let bad = try RenkeiProcess.run(["validate", "--format", "json", RenkeiProcess.fixture("broken.yaml"), RenkeiProcess.fixture("broken.xml")])
+    let bad = try RenkeiProcess.run([
+      "validate", "--format", "json", RenkeiProcess.fixture("broken.yaml"), RenkeiProcess.fixture("broken.xml"),
+    ])
     XCTAssertEqual(bad.status, 1)
     let seen = try findings(bad.stdout)
     // Files stay in command-line order.
@@ -98,7 +104,9 @@ final class ValidateCommandTests: XCTestCase {
     let xsd = RenkeiProcess.fixture("facilities.xsd")
     let ok = try RenkeiProcess.run(["validate", "--format", "json", "--xsd", xsd, RenkeiProcess.fixture("ok.xml")])
     XCTAssertEqual(ok.status, 0, ok.stdout)
-    let bad = try RenkeiProcess.run(["validate", "--format", "json", "--xsd", xsd, RenkeiProcess.fixture("invalid-by-xsd.xml")])
+    let bad = try RenkeiProcess.run([
+      "validate", "--format", "json", "--xsd", xsd, RenkeiProcess.fixture("invalid-by-xsd.xml"),
+    ])
     XCTAssertEqual(bad.status, 1, bad.stdout)
     let seen = try findings(bad.stdout)
     XCTAssertEqual(seen.map(\.rule), ["xml-schema-invalid"])
@@ -110,7 +118,9 @@ final class ValidateCommandTests: XCTestCase {
     XCTAssertEqual(try RenkeiProcess.run(["validate"]).status, 2)
     XCTAssertEqual(try RenkeiProcess.run(["validate", "--format", "pdf", RenkeiProcess.fixture("doc.yaml")]).status, 2)
     XCTAssertEqual(try RenkeiProcess.run(["frobnicate"]).status, 2)
-    let missingSchema = try RenkeiProcess.run(["validate", "--xsd", "/nonexistent.xsd", RenkeiProcess.fixture("ok.xml")])
+    let missingSchema = try RenkeiProcess.run([
+      "validate", "--xsd", "/nonexistent.xsd", RenkeiProcess.fixture("ok.xml"),
+    ])
     XCTAssertEqual(missingSchema.status, 2)
     XCTAssertFalse(missingSchema.stderr.isEmpty)
   }

@@ -15,7 +15,8 @@ final class JSONParserTests: XCTestCase {
       XCTFail("accepted \(text.debugDescription)", file: file, line: sourceLine)
     } catch {
       XCTAssertEqual(error.rule.id, rule.id, "\(text.debugDescription): \(error)", file: file, line: sourceLine)
-      XCTAssertEqual(error.position, SourcePosition(line: line, column: column), "\(error)", file: file, line: sourceLine)
+      XCTAssertEqual(
+        error.position, SourcePosition(line: line, column: column), "\(error)", file: file, line: sourceLine)
     }
   }
 

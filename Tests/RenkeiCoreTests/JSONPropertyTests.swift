@@ -84,7 +84,9 @@ final class JSONPropertyTests: XCTestCase {
       }
       let verdict: JSONChecker.Verdict?
       var checkError: JSONSyntaxError?
-      do { verdict = try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try checker.check(buffer) } } catch {
+      do {
+        verdict = try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try checker.check(buffer) }
+      } catch {
         verdict = nil
         checkError = error
       }

@@ -61,7 +61,8 @@ final class JSONSchemaTestSuiteTests: XCTestCase {
           schema = try CompiledSchema(document: document, registry: registry)
         } catch {
           for test in testCase["tests"]!.elements {
-            tally.failed.append("\(name) | \(description) | \(test["description"]?.string ?? "?"): schema error \(error)")
+            tally.failed.append(
+              "\(name) | \(description) | \(test["description"]?.string ?? "?"): schema error \(error)")
           }
           continue
         }

@@ -20,7 +20,9 @@ final class URIReferenceTests: XCTestCase {
 
   func testURNsAndFragments() {
     let base = URIReference("urn:uuid:deadbeef-1234-ffff-ffff-4321feebdaed")
-    XCTAssertEqual(URIReference("#/$defs/bar").resolved(against: base).description, "urn:uuid:deadbeef-1234-ffff-ffff-4321feebdaed#/$defs/bar")
+    XCTAssertEqual(
+      URIReference("#/$defs/bar").resolved(against: base).description,
+      "urn:uuid:deadbeef-1234-ffff-ffff-4321feebdaed#/$defs/bar")
     XCTAssertEqual(URIReference("tag:example.com,2024:x#a").fragment, "a")
     XCTAssertEqual(URIReference("http://x/y#").withoutFragment.description, "http://x/y")
   }

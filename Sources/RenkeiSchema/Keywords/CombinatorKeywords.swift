@@ -51,7 +51,8 @@ final class AnyOfKeyword: Keyword {
     }
     context.keepClosestBranch(since: mark, branchErrors)
     let note = context.closestNote(branchErrors)
-    context.fail(name, node, view.value(instance), "The value matches none of the \(schemas.count) alternatives\(note).")
+    context.fail(
+      name, node, view.value(instance), "The value matches none of the \(schemas.count) alternatives\(note).")
     return false
   }
 }

@@ -33,7 +33,9 @@ final class EnumKeyword: Keyword {
     let found = String(JSONWriter().string(view.value(instance)).prefix(80))
     context.fail(
       name, node, view.value(instance),
-      name == "const" ? "The value must be \(allowedText); found \(found)." : "The value must be one of \(allowedText); found \(found).",
+      name == "const"
+        ? "The value must be \(allowedText); found \(found)."
+        : "The value must be one of \(allowedText); found \(found).",
       ["allowed": allowedText, "found": found])
     return false
   }

@@ -34,7 +34,9 @@ final class BoundKeyword: Keyword {
     let lexeme = view.lexeme(instance)
     let ok: Bool
     if let fastLimit, let value = BoundKeyword.fastDouble(lexeme) {
-      ok = isUpper ? (exclusive ? value < fastLimit : value <= fastLimit) : (exclusive ? value > fastLimit : value >= fastLimit)
+      ok =
+        isUpper
+        ? (exclusive ? value < fastLimit : value <= fastLimit) : (exclusive ? value > fastLimit : value >= fastLimit)
     } else {
       let value = ExactNumber(lexeme: lexeme)
       ok = isUpper ? (exclusive ? value < limit : value <= limit) : (exclusive ? value > limit : value >= limit)

@@ -56,7 +56,8 @@ final class UnevaluatedItemsKeyword: Keyword {
     view.forEachElement(instance) { i, element in
       guard valid || context.verbose, !seen.evaluated(item: i) else { return }
       if schema.constant == false {
-        context.fail(name, node, view.value(instance), "Element \(i) is not allowed (unevaluated).", ["index": String(i)])
+        context.fail(
+          name, node, view.value(instance), "Element \(i) is not allowed (unevaluated).", ["index": String(i)])
         valid = false
       } else if !context.descend(schema, element, view, name) {
         valid = false
