@@ -39,22 +39,27 @@ let package = Package(
     .target(
       name: "RenkeiSchema", dependencies: ["RenkeiCore", "RenkeiRegex", "RenkeiStringFormats"],
       resources: [.copy("MetaSchemas")], swiftSettings: hotPath),
+    // Data models: Smart Data Models catalogue, NGSI-LD / NGSI v2 representations and payload
+    // rules, GeoJSON (RFC 7946).
+    .target(name: "RenkeiModels", dependencies: ["RenkeiCore", "RenkeiSchema", "RenkeiStringFormats"]),
     // One reporter per output format.
     .target(
       name: "RenkeiReport", dependencies: ["RenkeiCore"],
       resources: [.copy("Schemas")]),
     // File discovery, format detection and the validation pipeline behind `renkei validate`.
-    .target(name: "RenkeiValidation", dependencies: ["RenkeiCore", "RenkeiFormats", "RenkeiSchema"]),
+    .target(
+      name: "RenkeiValidation", dependencies: ["RenkeiCore", "RenkeiFormats", "RenkeiSchema", "RenkeiModels"]),
     .executableTarget(
       name: "renkei",
       dependencies: [
-        "RenkeiCore", "RenkeiFormats", "RenkeiReport", "RenkeiSchema", "RenkeiValidation",
+        "RenkeiCore", "RenkeiFormats", "RenkeiModels", "RenkeiReport", "RenkeiSchema", "RenkeiValidation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"]),
     .testTarget(name: "RenkeiRegexTests", dependencies: ["RenkeiRegex"]),
     .testTarget(name: "RenkeiStringFormatsTests", dependencies: ["RenkeiStringFormats", "RenkeiCore"]),
     .testTarget(name: "RenkeiSchemaTests", dependencies: ["RenkeiSchema", "RenkeiCore"]),
+    .testTarget(name: "RenkeiModelsTests", dependencies: ["RenkeiModels", "RenkeiCore"]),
     .testTarget(
       name: "RenkeiFormatsTests", dependencies: ["RenkeiFormats"], resources: [.copy("Fixtures")]),
     .testTarget(

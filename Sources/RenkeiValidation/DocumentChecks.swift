@@ -1,4 +1,5 @@
 import RenkeiCore
+import RenkeiModels
 import RenkeiSchema
 
 /// Checks applied to every parsed document, whatever its syntax (JSON, a JSON Lines line, a
@@ -7,15 +8,19 @@ public struct DocumentChecks: Sendable {
   public var schema: CompiledSchema?
   /// Treat `format` as an assertion.
   public var assertFormat: Bool
+  /// A data model: representation rules plus the model's schema (`--model`).
+  public var model: ModelValidator?
 
-  public init(schema: CompiledSchema? = nil, assertFormat: Bool = false) {
+  public init(schema: CompiledSchema? = nil, assertFormat: Bool = false, model: ModelValidator? = nil) {
     self.schema = schema
     self.assertFormat = assertFormat
+    self.model = model
   }
 
-  public var isEmpty: Bool { schema == nil }
+  public var isEmpty: Bool { schema == nil && model == nil }
 
   public func findings(_ root: JSONValue, file: String, documentNumber: Int? = nil) -> [Finding] {
+    if let model { return model.findings(root, file: file, documentNumber: documentNumber) }
     guard let schema else { return [] }
     // The fast check first; the full evaluation only explains documents that fail.
     if schema.isValid(root, assertFormat: assertFormat) { return [] }

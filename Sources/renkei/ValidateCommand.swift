@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RenkeiCore
+import RenkeiModels
 import RenkeiReport
 import RenkeiSchema
 import RenkeiValidation
@@ -38,6 +39,13 @@ struct ValidateCommand: ParsableCommand {
   @Option(help: "Validate every JSON, JSON Lines and YAML document against this JSON Schema (JSON or YAML).")
   var schema: String?
 
+  @Option(help: "Validate every entity against this data model (see `renkei models list`), in any NGSI-LD or NGSI v2 representation.")
+  var model: String?
+
+  @Option(
+    help: "The entities' representation instead of detecting it: \(Representation.allCases.map(\.rawValue).joined(separator: "|")).")
+  var representation: Representation?
+
   @Option(help: "Dialect for schemas without $schema: 4|6|7|2019-09|2020-12 (default 2020-12).")
   var dialect: String?
 
@@ -72,6 +80,8 @@ struct ValidateCommand: ParsableCommand {
     if let dialect, Dialect(shortName: dialect) == nil {
       throw ValidationError("unknown dialect \(dialect): use 4, 6, 7, 2019-09 or 2020-12")
     }
+    if model != nil && schema != nil { throw ValidationError("give either --model or --schema") }
+    if representation != nil && model == nil { throw ValidationError("--representation goes with --model") }
     if schemaOutput != nil && (schema == nil || format != .json) {
       throw ValidationError("--schema-output needs --schema and --format json")
     }
@@ -90,6 +100,16 @@ struct ValidateCommand: ParsableCommand {
         ).load(schema)
       } catch {
         throw ValidationError("schema \(schema): \(error)")
+      }
+    }
+    if let model {
+      do {
+        let catalog = ModelCatalog.standard(profiles: ProfileLocator.profilesDirectory())
+        let entry = try catalog.model(named: model)
+        checks.model = ModelValidator(
+          model: entry, schema: try catalog.schema(for: entry), representation: representation, assertFormat: assertFormat)
+      } catch {
+        throw ValidationError("model \(model): \(error)")
       }
     }
     let runner = ValidationRunner(
@@ -120,3 +140,4 @@ struct ValidateCommand: ParsableCommand {
 
 extension InputFormat: ExpressibleByArgument {}
 extension SchemaOutputReporter.Style: ExpressibleByArgument {}
+extension Representation: ExpressibleByArgument {}

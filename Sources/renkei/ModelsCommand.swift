@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import RenkeiCore
+import RenkeiModels
+
+/// `renkei models list|show|add`: the data models renkei validates against offline.
+struct ModelsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "models",
+    abstract: "List, show and add the data models used by `renkei validate --model`.",
+    subcommands: [List.self, Show.self, Add.self])
+
+  static func catalog() -> ModelCatalog { ModelCatalog.standard(profiles: ProfileLocator.profilesDirectory()) }
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the known models.")
+
+    func run() throws {
+      let models = ModelsCommand.catalog().models
+      guard !models.isEmpty else {
+        throw ValidationError("no models found: set RENKEI_PROFILES to renkei's profiles folder")
+      }
+      let width = models.map(\.name.count).max() ?? 0
+      var text = ""
+      for model in models {
+        text += model.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + model.subject + "\n"
+      }
+      FileHandleOutput.standardOutput(text)
+    }
+  }
+
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a model: schema, examples, context and required attributes.")
+
+    @Argument(help: "The model name, e.g. PointOfInterest.")
+    var name: String
+
+    func run() throws {
+      let catalog = ModelsCommand.catalog()
+      let model: ModelCatalog.Model
+      do { model = try catalog.model(named: name) } catch { throw ValidationError("\(error)") }
+      var text = "\(model.name) (\(model.subject))\n"
+      if let description = model.description { text += description + "\n" }
+      text += "schema:   \(model.schemaPath)\n"
+      if let id = model.schemaID { text += "$id:      \(id)\n" }
+      if let context = model.contextPath { text += "context:  \(context)\n" }
+      if let root = try? JSONParser().parse(FileBytes.read(model.schemaPath)).document.root,
+        let required = root["required"], required.count > 0
+      {
+        text += "required: \(required.elements.compactMap(\.string).joined(separator: ", "))\n"
+      }
+      text += "examples:\n" + model.examples.map { "  \($0)\n" }.joined()
+      FileHandleOutput.standardOutput(text)
+    }
+  }
+
+  struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Register a Smart Data Models repository (or any folder of model folders with schema.json) from disk.")
+
+    @Argument(help: "A folder such as a clone of smart-data-models/dataModel.Parking.")
+    var directory: String
+
+    func run() throws {
+      let added: [ModelCatalog.Model]
+      do { added = try AddedModels.add(directory) } catch { throw ValidationError("\(error)") }
+      FileHandleOutput.standardOutput(
+        "added \(added.count) model\(added.count == 1 ? "" : "s"): \(added.map(\.name).joined(separator: ", "))\n(recorded in \(AddedModels.file))\n")
+    }
+  }
+}
