@@ -19,6 +19,10 @@ public final class ModelCatalog: @unchecked Sendable {
     /// The schema's `$id`.
     public let schemaID: String?
     public let description: String?
+
+    /// Smart Data Models describe NGSI entities; other models (consent receipts) are plain JSON
+    /// documents without representations.
+    public var isNGSIEntity: Bool { subject.hasPrefix("dataModel.") }
   }
 
   public enum CatalogError: Error, CustomStringConvertible {
@@ -54,7 +58,10 @@ public final class ModelCatalog: @unchecked Sendable {
   /// The bundled catalogue plus the folders recorded by `renkei models add`.
   public static func standard(profiles: String?) -> ModelCatalog {
     var directories: [String] = []
-    if let profiles { directories.append(profiles + "/models/smart-data-models") }
+    if let profiles {
+      directories.append(profiles + "/models/smart-data-models")
+      directories.append(profiles + "/models/consent")
+    }
     directories += AddedModels.directories()
     return ModelCatalog(directories: directories)
   }
@@ -135,7 +142,8 @@ public final class ModelCatalog: @unchecked Sendable {
     if let known = compiled[model.name] { return known }
     let bytes = try FileBytes.read(model.schemaPath)
     let document = try JSONParser().parse(bytes).document
-    let schema = try CompiledSchema(document: document, uri: model.schemaID, registry: registry())
+    let schema = try CompiledSchema(
+      document: document, uri: model.schemaID ?? ("file://" + model.schemaPath), registry: registry())
     compiled[model.name] = schema
     return schema
   }

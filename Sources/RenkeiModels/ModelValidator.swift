@@ -33,6 +33,7 @@ public struct ModelValidator: Sendable {
   }
 
   public func entityFindings(_ payload: JSONValue, file: String?, documentNumber: Int? = nil) -> [Finding] {
+    guard model.isNGSIEntity else { return documentFindings(payload, file: file, documentNumber: documentNumber) }
     // A GeoJSON Feature is assembled into an entity first; findings map back into the Feature.
     let assembled = GeoJSONFeatureEntity.assemble(payload)
     let entity = assembled?.root ?? payload
@@ -53,10 +54,28 @@ public struct ModelValidator: Sendable {
         schema.validate(subject, assertFormat: assertFormat), dialect: schema.dialect, file: file,
         documentNumber: documentNumber, locate: { toPayload(projection?.original(of: $0) ?? $0) })
     }
-    return findings.map { finding in
+    return tag(findings, representation: form.rawValue)
+  }
+
+  /// A model that is a plain JSON document: its schema and its own rules.
+  private func documentFindings(_ document: JSONValue, file: String?, documentNumber: Int?) -> [Finding] {
+    var findings: [Finding] = []
+    if !schema.isValid(document, assertFormat: assertFormat) {
+      findings = SchemaFindings.findings(
+        schema.validate(document, assertFormat: assertFormat), dialect: schema.dialect, file: file,
+        documentNumber: documentNumber)
+    }
+    if model.name == "ConsentReceipt" {
+      findings += ConsentReceiptChecker.findings(document, file: file, documentNumber: documentNumber)
+    }
+    return tag(findings, representation: nil)
+  }
+
+  private func tag(_ findings: [Finding], representation: String?) -> [Finding] {
+    findings.map { finding in
       var tagged = finding
       tagged.arguments["model"] = model.name
-      tagged.arguments["representation"] = form.rawValue
+      if let representation { tagged.arguments["representation"] = representation }
       return tagged
     }
   }

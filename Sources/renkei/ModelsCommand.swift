@@ -18,7 +18,7 @@ struct ModelsCommand: ParsableCommand {
     func run() throws {
       let models = ModelsCommand.catalog().models
       guard !models.isEmpty else {
-        throw ValidationError("no models found: set RENKEI_PROFILES to renkei's profiles folder")
+        throw RuntimeError("no models found: set RENKEI_PROFILES to renkei's profiles folder")
       }
       let width = models.map(\.name.count).max() ?? 0
       var text = ""
@@ -38,7 +38,7 @@ struct ModelsCommand: ParsableCommand {
     func run() throws {
       let catalog = ModelsCommand.catalog()
       let model: ModelCatalog.Model
-      do { model = try catalog.model(named: name) } catch { throw ValidationError("\(error)") }
+      do { model = try catalog.model(named: name) } catch { throw RuntimeError("\(error)") }
       var text = "\(model.name) (\(model.subject))\n"
       if let description = model.description { text += description + "\n" }
       text += "schema:   \(model.schemaPath)\n"
@@ -63,7 +63,7 @@ struct ModelsCommand: ParsableCommand {
 
     func run() throws {
       let added: [ModelCatalog.Model]
-      do { added = try AddedModels.add(directory) } catch { throw ValidationError("\(error)") }
+      do { added = try AddedModels.add(directory) } catch { throw RuntimeError("\(error)") }
       FileHandleOutput.standardOutput(
         "added \(added.count) model\(added.count == 1 ? "" : "s"): \(added.map(\.name).joined(separator: ", "))\n(recorded in \(AddedModels.file))\n")
     }

@@ -31,7 +31,7 @@ enum ReportWriter {
       do {
         try FileHandleOutput.write(text, to: path)
       } catch {
-        throw ValidationError("cannot write report \(path): \(error.localizedDescription)")
+        throw RuntimeError("cannot write report \(path): \(error.localizedDescription)")
       }
     } else {
       FileHandleOutput.standardOutput(text)

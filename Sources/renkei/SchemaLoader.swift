@@ -26,14 +26,14 @@ struct SchemaLoader {
     if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
       let result = YAMLReader().read(bytes, file: path)
       guard let first = result.documents.first, !result.hasErrors else {
-        throw ValidationError(result.findings.first?.message ?? "not a YAML document")
+        throw RuntimeError(result.findings.first?.message ?? "not a YAML document")
       }
       document = first
     } else {
       do {
         document = try JSONParser().parse(bytes).document
       } catch {
-        throw ValidationError(
+        throw RuntimeError(
           "\(error.position.line):\(error.position.column): \(Rule.render(error.rule.message, error.arguments))")
       }
     }

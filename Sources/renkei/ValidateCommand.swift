@@ -99,7 +99,7 @@ struct ValidateCommand: ParsableCommand {
           references: references, allowNetwork: allowNetwork
         ).load(schema)
       } catch {
-        throw ValidationError("schema \(schema): \(error)")
+        throw RuntimeError("schema \(schema): \(error)")
       }
     }
     if let model {
@@ -109,7 +109,7 @@ struct ValidateCommand: ParsableCommand {
         checks.model = ModelValidator(
           model: entry, schema: try catalog.schema(for: entry), representation: representation, assertFormat: assertFormat)
       } catch {
-        throw ValidationError("model \(model): \(error)")
+        throw RuntimeError("model \(model): \(error)")
       }
     }
     let runner = ValidationRunner(
@@ -118,7 +118,7 @@ struct ValidateCommand: ParsableCommand {
     do {
       outcome = try runner.run(paths)
     } catch {
-      throw ValidationError("\(error)")
+      throw RuntimeError("\(error)")
     }
     let colour =
       output == nil
