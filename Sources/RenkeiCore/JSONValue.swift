@@ -244,3 +244,33 @@ extension JSONValue {
     }
   }
 }
+
+extension JSONValue {
+  /// Whether this is a string whose text is exactly `text` (compared as UTF-8 bytes, without
+  /// making a Swift string: cheap enough for per-member dispatch in hot loops).
+  @inlinable
+  public func stringEquals(_ text: StaticString) -> Bool {
+    let entry = document.tape[index]
+    guard entry.tag == .string, Int(entry.extent) == text.utf8CodeUnitCount || entry.flags.contains(.escaped)
+    else { return false }
+    return withStringBytes { bytes in
+      bytes.count == text.utf8CodeUnitCount
+        && (bytes.isEmpty || memcmp(bytes.baseAddress!, text.utf8Start, bytes.count) == 0)
+    } ?? false
+  }
+
+  /// Whether this string value contains any of `bytes` (ASCII), without making a Swift string.
+  @inlinable
+  public func stringContainsAny(of bytes: StaticString) -> Bool {
+    withStringBytes { text in
+      let set = UnsafeBufferPointer(start: bytes.utf8Start, count: bytes.utf8CodeUnitCount)
+      return text.contains { set.contains($0) }
+    } ?? false
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

@@ -20,7 +20,7 @@ public enum KeyValuesProjection {
     entity.forEachMember { key, value in
       guard let name = key.string, name != "@context" else { return }
       builder.key(name, origin: key)
-      builder.copy(Representation.coreMembers.contains(name) ? value : attributeValue(value, representation))
+      builder.copy(Representation.isCoreMember(name) ? value : attributeValue(value, representation))
     }
     builder.end()
     return builder.build()

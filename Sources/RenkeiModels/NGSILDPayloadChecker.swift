@@ -4,12 +4,27 @@ import RenkeiStringFormats
 /// The structure rules of NGSI-LD entities (ETSI GS CIM 009): identifiers, attribute types and
 /// the member each type requires, temporal members, datasetId, unitCode, names.
 public struct NGSILDPayloadChecker: Sendable {
+  static let reservedNames: [StaticString] = [
+    "value", "object", "objectType", "languageMap", "vocab", "valueList", "objectList", "json", "observedAt",
+    "datasetId", "unitCode", "instanceId", "deletedAt", "previousValue", "previousObject",
+  ]
+
+  /// Byte comparisons (most fail on the length): no string is made for ordinary names.
+  static func isReservedName(_ key: JSONValue) -> Bool {
+    reservedNames.contains { key.stringEquals($0) }
+  }
+
   /// Core terms that cannot name an attribute (they are members of attributes or entities).
   static let reserved: Set<String> = [
     "value", "object", "objectType", "languageMap", "vocab", "valueList", "objectList", "json", "observedAt",
     "datasetId", "unitCode", "instanceId", "deletedAt", "previousValue", "previousObject",
   ]
-  static let temporalMembers: Set<String> = ["observedAt", "createdAt", "modifiedAt", "deletedAt"]
+  static func isTemporalMember(_ name: String) -> Bool {
+    switch name {
+    case "observedAt", "createdAt", "modifiedAt", "deletedAt": return true
+    default: return false
+    }
+  }
 
   public var requireContext: Bool
 
@@ -37,14 +52,18 @@ public struct NGSILDPayloadChecker: Sendable {
     }
     if requireContext && entity["@context"] == nil { report(NGSILDRules.contextMissing, entity) }
     entity.forEachMember { key, value in
-      guard let name = key.string else { return }
-      if NGSILDPayloadChecker.temporalMembers.contains(name) {
-        checkDateTime(name, value, report)
+      if key.stringEquals("observedAt") || key.stringEquals("createdAt") || key.stringEquals("modifiedAt")
+        || key.stringEquals("deletedAt")
+      {
+        checkDateTime(key.string ?? "", value, report)
         return
       }
-      guard !Representation.coreMembers.contains(name) else { return }
-      checkName(name, key, report)
-      checkAttribute(name, value, representation, report)
+      guard !Representation.isCoreMember(key: key) else { return }
+      // Names are only made into strings when they need a closer look or go into a finding.
+      if key.stringContainsAny(of: "<>\"'=;()&?#/ \t\n\r") || NGSILDPayloadChecker.isReservedName(key) {
+        checkName(key.string ?? "", key, report)
+      }
+      if representation != .ngsiLDKeyValues { checkAttribute(key.string ?? "", value, representation, report) }
     }
     return out
   }
@@ -54,11 +73,18 @@ public struct NGSILDPayloadChecker: Sendable {
       report(NGSILDRules.reservedName, key, ["attribute": name])
       return
     }
-    // Names are terms or URIs (clause 4.6.2); characters that break URLs and JSON-LD expansion are not allowed.
-    if !NGSILDPayloadChecker.isURI(name),
-      let bad = name.unicodeScalars.first(where: { "<>\"'=;()&?#/ \t\n".unicodeScalars.contains($0) || $0.value < 0x20 })
-    {
+    // Names are terms or URIs (clause 4.6.2); characters that break URLs and JSON-LD expansion are
+    // not allowed in terms. The byte scan comes first: most names are plain terms.
+    guard let bad = name.unicodeScalars.first(where: NGSILDPayloadChecker.isForbiddenInName) else { return }
+    if !NGSILDPayloadChecker.isURI(name) {
       report(NGSILDRules.attributeName, key, ["attribute": name, "found": "\"\(bad.escaped(asASCII: true))\""])
+    }
+  }
+
+  static func isForbiddenInName(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "<", ">", "\"", "'", "=", ";", "(", ")", "&", "?", "#", "/", " ": return true
+    default: return scalar.value < 0x20
     }
   }
 
@@ -91,7 +117,7 @@ public struct NGSILDPayloadChecker: Sendable {
       return
     }
     let type = attribute["type"]?.string
-    if let type, !Representation.ldAttributeTypes.contains(type) {
+    if let type, !Representation.isLDAttributeType(type) {
       // Concise attributes carry no type; a GeoJSON value in concise form is not an attribute type either.
       if representation == .ngsiLDNormalized { report(NGSILDRules.attributeType, attribute["type"]!, ["attribute": name, "found": "\"\(type)\""]) }
       return
@@ -154,7 +180,7 @@ public struct NGSILDPayloadChecker: Sendable {
         break
       default:
         // A sub-attribute (Property of a Property, ...), in normalized or concise form.
-        if member.kind == .object, member["type"]?.string.map(Representation.ldAttributeTypes.contains) == true || member["value"] != nil || member["object"] != nil {
+        if member.kind == .object, member["type"]?.string.map(Representation.isLDAttributeType) == true || member["value"] != nil || member["object"] != nil {
           checkInstance(name + "." + memberName, member, representation, report)
         }
       }

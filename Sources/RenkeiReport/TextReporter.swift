@@ -75,6 +75,11 @@ public struct TextReporter: Reporter {
     if let place = Self.place(location) {
       out += detail("at:", .dim, place)
     }
+    if let model = finding.arguments["model"] {
+      // Findings of `validate --model` say which model and which representation they judged.
+      let representation = finding.arguments["representation"].map { ", \($0)" } ?? ""
+      out += detail("model:", .dim, ControlCharacters.visible(model + representation))
+    }
     if let fix = finding.fixHint {
       out += detail("fix:", .green, ControlCharacters.visible(fix))
     }
