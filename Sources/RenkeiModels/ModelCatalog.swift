@@ -105,6 +105,14 @@ public final class ModelCatalog: @unchecked Sendable {
     }
   }
 
+  /// Every schema URL the catalogue serves locally (shared schemas with their aliases, models).
+  public var knownSchemaURLs: Set<String> {
+    var urls = Set(sharedSchemas.keys)
+    for id in sharedSchemas.keys { urls.formUnion(ModelCatalog.aliases(of: id)) }
+    for model in models { if let id = model.schemaID { urls.insert(id) } }
+    return urls
+  }
+
   /// A registry that resolves every shared schema and model schema offline. Smart Data Models
   /// reference the same files under two addresses (the published site and the repository's
   /// raw files); both map to the local copy.

@@ -56,14 +56,27 @@ struct ModelsCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Register a Smart Data Models repository (or any folder of model folders with schema.json) from disk.")
+      abstract: "Register a Smart Data Models repository (or any folder of model folders with schema.json) from disk, or with --allow-network download one from the published site.")
 
-    @Argument(help: "A folder such as a clone of smart-data-models/dataModel.Parking.")
-    var directory: String
+    @Argument(help: "A folder such as a clone of smart-data-models/dataModel.Parking; with --allow-network, a model name such as dataModel.Parking/ParkingSpot.")
+    var source: String
+
+    @Flag(help: "Download the model (schema, examples, context, referenced schemas) from smart-data-models.github.io.")
+    var allowNetwork = false
 
     func run() throws {
       let added: [ModelCatalog.Model]
-      do { added = try AddedModels.add(directory) } catch { throw RuntimeError("\(error)") }
+      do {
+        var directory = source
+        if allowNetwork && !FileManager.default.fileExists(atPath: source) {
+          let catalog = ModelsCommand.catalog()
+          directory = try PublishedModelFetcher(destination: PublishedModelFetcher.defaultDestination)
+            .fetch(source, knownSchemas: catalog.knownSchemaURLs)
+        }
+        added = try AddedModels.add(directory)
+      } catch {
+        throw RuntimeError("\(error)")
+      }
       FileHandleOutput.standardOutput(
         "added \(added.count) model\(added.count == 1 ? "" : "s"): \(added.map(\.name).joined(separator: ", "))\n(recorded in \(AddedModels.file))\n")
     }

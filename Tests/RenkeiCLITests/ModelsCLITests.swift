@@ -86,3 +86,59 @@ final class ModelsCLITests: XCTestCase {
     XCTAssertEqual(good.status, 0, good.stdout)
   }
 }
+
+/// `renkei models add --allow-network`, against a published-site stand-in on 127.0.0.1.
+final class PublishedModelsCLITests: XCTestCase {
+  func testDownloadsAModelAndItsReferencesThenValidatesOffline() throws {
+    let root = NSTemporaryDirectory() + "renkei-site-\(UUID().uuidString)"
+    let site = root + "/site"
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try FileManager.default.createDirectory(atPath: site + "/dataModel.Test/Kiosk/examples", withIntermediateDirectories: true)
+
+    // The server picks its own port (0) and prints it.
+    let server = Process()
+    server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    server.arguments = [
+      "python3", "-c",
+      "import http.server,socketserver,sys,os\nos.chdir(sys.argv[1])\nclass Q(http.server.SimpleHTTPRequestHandler):\n  def log_message(self,*a): pass\ns=socketserver.TCPServer(('127.0.0.1',0),Q)\nprint(s.server_address[1],flush=True)\ns.serve_forever()",
+      site,
+    ]
+    let out = Pipe()
+    server.standardOutput = out
+    try server.run()
+    defer { server.terminate() }
+    let portLine = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+    let port = try XCTUnwrap(Int(portLine.trimmingCharacters(in: .whitespacesAndNewlines)))
+    let base = "http://127.0.0.1:\(port)/"
+
+    func put(_ path: String, _ text: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: site + "/" + path)) }
+    try put(
+      "dataModel.Test/kiosk-schema.json",
+      #"{"$id": "\#(base)dataModel.Test/kiosk-schema.json", "definitions": {"hours": {"type": "string", "pattern": "^[0-9]{2}:[0-9]{2}$"}}}"#)
+    try put(
+      "dataModel.Test/Kiosk/schema.json",
+      #"{"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "\#(base)dataModel.Test/Kiosk/schema.json", "type": "object", "required": ["id", "type", "opens"], "properties": {"opens": {"$ref": "\#(base)dataModel.Test/kiosk-schema.json#/definitions/hours"}}}"#)
+    try put("dataModel.Test/Kiosk/examples/example.json", #"{"id": "K1", "type": "Kiosk", "opens": "09:00"}"#)
+
+    let environment = [
+      "RENKEI_SMART_DATA_MODELS_BASE": base, "XDG_CONFIG_HOME": root + "/config", "XDG_DATA_HOME": root + "/data",
+    ]
+    XCTAssertEqual(try RenkeiProcess.run(["models", "add", "dataModel.Test/Kiosk"], environment: environment).status, 2)
+    let add = try RenkeiProcess.run(["models", "add", "--allow-network", "dataModel.Test/Kiosk"], environment: environment)
+    XCTAssertEqual(add.status, 0, add.stderr)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/data/renkei/models/dataModel.Test/kiosk-schema.json"))
+    server.terminate()
+    server.waitUntilExit()
+
+    // Offline from here on.
+    let entity = root + "/kiosk.json"
+    try Data(#"{"id": "K2", "type": "Kiosk", "opens": "9時"}"#.utf8).write(to: URL(fileURLWithPath: entity))
+    let result = try RenkeiProcess.run(["validate", "--model", "Kiosk", entity], environment: environment)
+    XCTAssertEqual(result.status, 1, result.stderr)
+    XCTAssertTrue(result.stdout.contains("schema-pattern"), result.stdout)
+    let example = try RenkeiProcess.run(
+      ["validate", "--model", "Kiosk", root + "/data/renkei/models/dataModel.Test/Kiosk/examples/example.json"],
+      environment: environment)
+    XCTAssertEqual(example.status, 0, example.stdout)
+  }
+}
