@@ -55,6 +55,9 @@ let package = Package(
         "RenkeiCore", "RenkeiFormats", "RenkeiModels", "RenkeiReport", "RenkeiSchema", "RenkeiValidation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // libxml2 for tests, behind Swift-only API: libxml2's headers bring in the system ICU, which
+    // clashes with Foundation's copy in any compilation that sees both.
+    .target(name: "XMLTestSupport", dependencies: ["CLibXML2"], path: "Tests/XMLTestSupport"),
     .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"]),
     .testTarget(name: "RenkeiRegexTests", dependencies: ["RenkeiRegex"]),
     .testTarget(name: "RenkeiStringFormatsTests", dependencies: ["RenkeiStringFormats", "RenkeiCore"]),
@@ -63,7 +66,7 @@ let package = Package(
     .testTarget(
       name: "RenkeiFormatsTests", dependencies: ["RenkeiFormats"], resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "RenkeiReportTests", dependencies: ["RenkeiReport", "CLibXML2"],
+      name: "RenkeiReportTests", dependencies: ["RenkeiReport", "XMLTestSupport"],
       resources: [.copy("Golden"), .copy("Fixtures")]),
     .testTarget(
       name: "RenkeiCLITests", dependencies: ["renkei", "RenkeiCore", "RenkeiValidation"],

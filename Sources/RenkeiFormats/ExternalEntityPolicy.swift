@@ -7,13 +7,13 @@ import RenkeiCore
 ///
 /// Its members use only Swift types, so tests can reach the loader through it without loading
 /// libxml2's headers.
-enum ExternalEntityPolicy {
-  static func permits(_ url: String, compilingSchema: Bool) -> Bool {
+public enum ExternalEntityPolicy {
+  public static func permits(_ url: String, compilingSchema: Bool) -> Bool {
     compilingSchema && isLocal(url)
   }
 
   /// A path, or a file: URL; anything with another scheme (http:, ftp:, ...) is remote.
-  static func isLocal(_ url: String) -> Bool {
+  public static func isLocal(_ url: String) -> Bool {
     guard let colon = url.firstIndex(of: ":") else { return true }
     let scheme = url[..<colon]
     let isScheme =
@@ -25,7 +25,7 @@ enum ExternalEntityPolicy {
 
   /// Asks the installed libxml2 entity loader for `url`, as a schema compilation or a document
   /// check would; returns whether it was loaded and the findings recorded meanwhile.
-  static func requestThroughLoader(_ url: String, compilingSchema: Bool) -> (loaded: Bool, findings: [Finding]) {
+  public static func requestThroughLoader(_ url: String, compilingSchema: Bool) -> (loaded: Bool, findings: [Finding]) {
     let collector = XMLErrorCollector(purpose: compilingSchema ? .schema : .instance, file: "request")
     let loaded = LibXML2.withCollector(collector) { () -> Bool in
       guard let context = xmlNewParserCtxt() else { return false }

@@ -1,6 +1,6 @@
 /// Tag resolution of the YAML 1.2 core schema (YAML 1.2.2 §10.3), producing JSON values.
 /// Numbers come out as valid JSON lexemes; integers of any size stay exact.
-enum YAMLCoreSchema {
+public enum YAMLCoreSchema {
   /// What a scalar stands for in the JSON data model.
   enum Value: Sendable, Equatable {
     case null
@@ -31,7 +31,7 @@ enum YAMLCoreSchema {
 
   /// Octal and hexadecimal literals longer than this are not converted to decimal (the
   /// conversion is quadratic, and no real data holds such numbers).
-  static let maxRadixDigits = 10_000
+  public static let maxRadixDigits = 10_000
 
   /// An untagged plain scalar: null, bool, int, float, else string (YAML 1.2.2 §10.3.2).
   static func resolvePlain(_ text: String) -> Value {

@@ -3,7 +3,7 @@ import RenkeiCore
 import Synchronization
 import XCTest
 
-@testable import RenkeiFormats
+import RenkeiFormats
 
 final class XMLValidatorTests: XCTestCase {
   var temporaryDirectory = ""

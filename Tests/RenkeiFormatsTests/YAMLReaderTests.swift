@@ -2,7 +2,7 @@ import Foundation
 import RenkeiCore
 import XCTest
 
-@testable import RenkeiFormats
+import RenkeiFormats
 
 final class YAMLReaderTests: XCTestCase {
   func read(_ text: String, reader: YAMLReader = YAMLReader()) -> YAMLReadResult {

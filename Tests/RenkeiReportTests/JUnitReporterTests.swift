@@ -1,5 +1,6 @@
 import RenkeiCore
 import XCTest
+import XMLTestSupport
 
 @testable import RenkeiReport
 

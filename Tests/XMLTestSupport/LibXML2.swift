@@ -13,7 +13,7 @@ internal import CLibXML2
 ///
 /// XML checks for the JUnit output through libxml2: well-formedness, XSD validity, and reading
 /// values back to see that escaping round-trips.
-enum LibXML2 {
+public enum LibXML2 {
   /// Collects libxml2's error messages through its structured-error callback.
   private final class Messages {
     var lines: [String] = []
@@ -21,7 +21,7 @@ enum LibXML2 {
 
   /// Problems found parsing `xml` and validating it against the XSD at `schemaPath`; empty when
   /// the document is well-formed and valid.
-  static func validate(_ xml: String, schemaPath: String) -> [String] {
+  public static func validate(_ xml: String, schemaPath: String) -> [String] {
     let messages = Messages()
     let context = Unmanaged.passRetained(messages)
     defer { context.release() }
@@ -55,7 +55,7 @@ enum LibXML2 {
 
   /// The value of `attribute` on every element named `element`, in document order; nil when
   /// the text is not well-formed.
-  static func attributeValues(in xml: String, element: String, attribute: String) -> [String]? {
+  public static func attributeValues(in xml: String, element: String, attribute: String) -> [String]? {
     guard let document = read(xml) else { return nil }
     defer { xmlFreeDoc(document) }
     var values: [String] = []
@@ -69,7 +69,7 @@ enum LibXML2 {
   }
 
   /// The text content of every element named `element`, in document order.
-  static func textContents(in xml: String, element: String) -> [String]? {
+  public static func textContents(in xml: String, element: String) -> [String]? {
     guard let document = read(xml) else { return nil }
     defer { xmlFreeDoc(document) }
     var values: [String] = []
