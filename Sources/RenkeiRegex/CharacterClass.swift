@@ -17,19 +17,25 @@ struct ASCIISet: Sendable {
   mutating func insert(_ byte: UInt8) {
     if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
   }
+
+  mutating func formUnion(_ other: ASCIISet) {
+    low |= other.low
+    high |= other.high
+  }
 }
 
 /// The matcher for one code point: `.`, a `[...]` class, `\d`-style escapes and `\p{...}`.
 ///
 /// ASCII membership is precomputed into a 128-bit bitmap (the common case in validated data);
-/// other code points go through explicit ranges and then the property predicates.
+/// other code points go through explicit ranges and then the property predicates. The matcher
+/// reads the same data from `RegexProgram.ClassTable`, laid out for its hot path.
 struct CharacterClass: Sendable {
   let asciiSet: ASCIISet
   /// Members above U+007F, before inversion.
-  private let nonASCII: ScalarRanges
+  let nonASCII: ScalarRanges
   /// Property escapes inside the class, each with its own `\P` negation, before inversion.
   private let predicates: [(predicate: ScalarPredicate, negated: Bool)]
-  private let inverted: Bool
+  let inverted: Bool
 
   init(ranges: ScalarRanges, predicates: [(predicate: ScalarPredicate, negated: Bool)] = [], inverted: Bool = false) {
     self.nonASCII = ranges.removingASCII()
@@ -51,14 +57,44 @@ struct CharacterClass: Sendable {
     self.init(ranges: ScalarRanges(normalizing: ranges), inverted: inverted)
   }
 
-  /// Membership of any code point (the matcher asks `asciiSet` directly for ASCII input).
-  func contains(_ codePoint: UInt32) -> Bool {
-    if codePoint < 0x80 { return asciiSet.contains(UInt8(codePoint)) }
-    var member = nonASCII.contains(codePoint)
-    if !member, !predicates.isEmpty, let scalar = Unicode.Scalar(codePoint) {
-      member = predicates.contains { $0.predicate.matches(scalar) != $0.negated }
+  private init(
+    asciiSet: ASCIISet, nonASCII: ScalarRanges, predicates: [(predicate: ScalarPredicate, negated: Bool)]
+  ) {
+    self.asciiSet = asciiSet
+    self.nonASCII = nonASCII
+    self.predicates = predicates
+    self.inverted = false
+  }
+
+  /// The union of `classes` as one class, so that an alternation such as `a|[bc]|\d` matches in one
+  /// step instead of backtracking between overlapping alternatives. `nil` when a member is an
+  /// inverted class mixing ranges and properties, whose complement is not a union.
+  static func union(_ classes: [CharacterClass]) -> CharacterClass? {
+    var asciiSet = ASCIISet()
+    var ranges: [ClosedRange<UInt32>] = []
+    var predicates: [(predicate: ScalarPredicate, negated: Bool)] = []
+    for member in classes {
+      asciiSet.formUnion(member.asciiSet)
+      if !member.inverted {
+        ranges += member.nonASCII.ranges
+        predicates += member.predicates
+      } else if member.predicates.isEmpty {
+        ranges += member.nonASCII.inverted().removingASCII().ranges
+      } else if member.predicates.count == 1 && member.nonASCII.isEmpty {
+        predicates.append((member.predicates[0].predicate, !member.predicates[0].negated))
+      } else {
+        return nil
+      }
     }
-    return member != inverted
+    return CharacterClass(asciiSet: asciiSet, nonASCII: ScalarRanges(normalizing: ranges), predicates: predicates)
+  }
+
+  var hasPredicates: Bool { !predicates.isEmpty }
+
+  /// Whether a property escape of the class (before inversion) holds for the code point.
+  func matchesPredicates(_ codePoint: UInt32) -> Bool {
+    guard !predicates.isEmpty, let scalar = Unicode.Scalar(codePoint) else { return false }
+    return predicates.contains { $0.predicate.matches(scalar) != $0.negated }
   }
 
   /// Marks the UTF-8 lead bytes a member can start with (over-approximating above ASCII).

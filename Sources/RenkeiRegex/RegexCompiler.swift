@@ -52,7 +52,12 @@ struct RegexCompiler {
         emit(node, backward: backward)
       }
       if !pending.isEmpty { emitLiteral(backward ? pending.reversed() : pending, backward: backward) }
-    case .alternation(let alternatives):
+    case .alternation(let original):
+      let alternatives = mergingSingleCodePointRuns(original)
+      if alternatives.count == 1 {
+        emit(alternatives[0], backward: backward)
+        return
+      }
       var exits: [Int] = []
       for alternative in alternatives.dropLast() {
         let split = here
@@ -72,7 +77,7 @@ struct RegexCompiler {
     case .lookaround(let behind, let negated, let body):
       let id = lookarounds.count
       let slots = body.captureGroups.map { 2 * $0.lowerBound..<2 * $0.upperBound + 2 } ?? 0..<0
-      lookarounds.append(Lookaround(behind: behind, negated: negated, slots: slots, continuation: -1))
+      lookarounds.append(Lookaround(negated: negated, slots: slots, continuation: -1))
       append(.lookStart(id))
       emit(body, backward: behind)
       append(.lookEnd(id))
@@ -139,12 +144,51 @@ struct RegexCompiler {
     greedy ? .split(preferred: body, alternative: exit) : .split(preferred: exit, alternative: body)
   }
 
-  /// The class a quantified atom reduces to when it always consumes exactly one code point.
+  /// Merges neighbouring alternatives that each consume one code point into one class
+  /// (`a|b|(x)|c|\d` becomes `[ab]|(x)|[c\d]`); only neighbours, since order decides which
+  /// alternative wins.
+  private func mergingSingleCodePointRuns(_ alternatives: [RegexNode]) -> [RegexNode] {
+    var result: [RegexNode] = []
+    var run: [CharacterClass] = []
+    func endRun() {
+      if run.count > 1, let union = CharacterClass.union(run) {
+        result.append(.characterClass(union))
+      } else {
+        result += run.map { .characterClass($0) }
+      }
+      run = []
+    }
+    for alternative in alternatives {
+      if let set = singleCodePointClass(alternative) {
+        run.append(set)
+      } else {
+        endRun()
+        result.append(alternative)
+      }
+    }
+    endRun()
+    return result
+  }
+
+  /// The class a node reduces to when it always consumes exactly one code point and captures
+  /// nothing: a literal, a class, or an alternation of those. Merging such an alternation is
+  /// exact: every alternative that matches leaves the same state, so trying the others after a
+  /// failure could only fail again (and `(?:a|\w)*` would otherwise backtrack exponentially).
   private func singleCodePointClass(_ node: RegexNode) -> CharacterClass? {
     switch node {
-    case .scalar(let codePoint): CharacterClass([codePoint...codePoint])
-    case .characterClass(let set): set
-    default: nil
+    case .scalar(let codePoint):
+      return CharacterClass([codePoint...codePoint])
+    case .characterClass(let set):
+      return set
+    case .alternation(let alternatives):
+      var members: [CharacterClass] = []
+      for alternative in alternatives {
+        guard let member = singleCodePointClass(alternative) else { return nil }
+        members.append(member)
+      }
+      return CharacterClass.union(members)
+    default:
+      return nil
     }
   }
 

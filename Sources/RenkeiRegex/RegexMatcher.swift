@@ -40,10 +40,10 @@ struct RegexMatcher: ~Copyable {
   private let bytes: UnsafeBufferPointer<UInt8>
   /// Capture slots, then loop counters, then loop iteration starts, in one allocation (none at all
   /// for patterns without groups and counted loops, since slots 0 and 1 are kept by the search).
-  private var registers: [Int]
+  private let registers: UnsafeMutableBufferPointer<Int>
   private let counterBase: Int
   private let loopStartBase: Int
-  private var stack: [Frame] = []
+  private var stack = FrameStack()
   /// Capture slots saved on entry to lookarounds.
   private var snapshots: [Int] = []
   private(set) var steps = 0
@@ -56,26 +56,32 @@ struct RegexMatcher: ~Copyable {
     let slotCount = program.slotCount > 2 ? program.slotCount : 0
     counterBase = slotCount
     loopStartBase = slotCount + program.counterCount
+    let registerCount = loopStartBase + program.counterCount
     registers =
-      loopStartBase + program.counterCount > 0 ? Array(repeating: -1, count: loopStartBase + program.counterCount) : []
+      registerCount > 0 ? .allocate(capacity: registerCount) : UnsafeMutableBufferPointer(start: nil, count: 0)
+    registers.initialize(repeating: -1)
+  }
+
+  deinit {
+    if registers.baseAddress != nil { registers.deallocate() }
   }
 
   /// The capture slots after a match (empty when the pattern has no groups).
-  var slots: ArraySlice<Int> { registers[..<counterBase] }
+  var slots: [Int] { Array(registers[..<counterBase]) }
 
   /// Tries to match at `start`. After a failed attempt every slot and counter is back to its
   /// initial value (all changes were undone while backtracking), so attempts can be chained.
   mutating func run(at start: Int) -> Outcome {
     execute(
-      code: program.code, asciiSets: program.asciiSets, classes: program.classes, literals: program.literalBytes,
+      code: program.code, classes: program.classTables, ranges: program.classRanges, literals: program.literalBytes,
       start: start)
   }
 
   // The switch is long because it is the whole machine; splitting it would cost a call per step.
   // swiftlint:disable:next cyclomatic_complexity function_body_length
   private mutating func execute(
-    code: UnsafeBufferPointer<Instruction>, asciiSets: UnsafeBufferPointer<ASCIISet>,
-    classes: UnsafeBufferPointer<CharacterClass>, literals: UnsafeBufferPointer<UInt8>, start: Int
+    code: UnsafeBufferPointer<Instruction>, classes: UnsafeBufferPointer<RegexProgram.ClassTable>,
+    ranges: UnsafeBufferPointer<ClosedRange<UInt32>>, literals: UnsafeBufferPointer<UInt8>, start: Int
   ) -> Outcome {
     let end = bytes.count
     let maxSteps = maxSteps
@@ -90,9 +96,7 @@ struct RegexMatcher: ~Copyable {
       switch code[pc] {
       case .literal(let offset, let count, let backward):
         let from = backward ? position - count : position
-        if from >= 0 && from + count <= end
-          && memcmp(bytes.baseAddress! + from, literals.baseAddress! + offset, count) == 0
-        {
+        if from >= 0 && from + count <= end && Self.equal(bytes, at: from, literals, at: offset, count: count) {
           position = backward ? from : from + count
           pc += 1
         } else {
@@ -100,7 +104,7 @@ struct RegexMatcher: ~Copyable {
         }
 
       case .characterClass(let index, let backward):
-        let next = step(asciiSets[index], classes, index, from: position, backward: backward, end: end)
+        let next = step(classes[index], index, ranges, from: position, backward: backward, end: end)
         if next >= 0 {
           position = next
           pc += 1
@@ -109,13 +113,13 @@ struct RegexMatcher: ~Copyable {
         }
 
       case .repeatClass(let index, let min, let max, let greedy, let backward):
-        let asciiSet = asciiSets[index]
+        let table = classes[index]
         var count = 0
         var current = position
         let limit = greedy ? max : min
         var floor = position
         while count < limit {
-          let next = step(asciiSet, classes, index, from: current, backward: backward, end: end)
+          let next = step(table, index, ranges, from: current, backward: backward, end: end)
           if next < 0 { break }
           current = next
           count += 1
@@ -147,9 +151,11 @@ struct RegexMatcher: ~Copyable {
         pc += 1
 
       case .clearSlots(let range):
+        // Each undo record counts as a step, so the budget also bounds the stack's memory.
         for slot in range where registers[slot] >= 0 {
           stack.append(.slot(slot, value: registers[slot]))
           registers[slot] = -1
+          steps &+= 1
         }
         pc += 1
 
@@ -270,7 +276,7 @@ struct RegexMatcher: ~Copyable {
 
         case .lazyRepeat(let instruction, let count, let current):
           guard case .repeatClass(let index, _, let max, _, let backward) = code[instruction] else { continue }
-          let next = step(asciiSets[index], classes, index, from: current, backward: backward, end: end)
+          let next = step(classes[index], index, ranges, from: current, backward: backward, end: end)
           guard next >= 0 else { continue }
           if count + 1 < max {
             stack.append(.lazyRepeat(instruction: instruction, count: count + 1, position: next))
@@ -299,6 +305,17 @@ struct RegexMatcher: ~Copyable {
     }
   }
 
+  /// Compares `count` bytes; a loop beats a `memcmp` call for the short literals patterns have.
+  @inline(__always)
+  private static func equal(
+    _ left: UnsafeBufferPointer<UInt8>, at leftStart: Int, _ right: UnsafeBufferPointer<UInt8>, at rightStart: Int,
+    count: Int
+  ) -> Bool {
+    if count > 16 { return memcmp(left.baseAddress! + leftStart, right.baseAddress! + rightStart, count) == 0 }
+    for offset in 0..<count where left[leftStart + offset] != right[rightStart + offset] { return false }
+    return true
+  }
+
   private mutating func saveCounter(_ counter: Int) {
     stack.append(
       .counter(counter, count: registers[counterBase + counter], start: registers[loopStartBase + counter]))
@@ -308,25 +325,28 @@ struct RegexMatcher: ~Copyable {
     for (offset, slot) in range.enumerated() { registers[slot] = snapshots[snapshot + offset] }
   }
 
-  /// Consumes one code point of `classes[index]`, whose ASCII part is `asciiSet`; returns the new
-  /// position or -1.
+  /// Consumes one code point of class `index`, described by `table`; returns the new position or -1.
   @inline(__always)
   private func step(
-    _ asciiSet: ASCIISet, _ classes: UnsafeBufferPointer<CharacterClass>, _ index: Int, from position: Int,
-    backward: Bool, end: Int
+    _ table: RegexProgram.ClassTable, _ index: Int, _ ranges: UnsafeBufferPointer<ClosedRange<UInt32>>,
+    from position: Int, backward: Bool, end: Int
   ) -> Int {
+    let codePoint: UInt32
+    let next: Int
     if backward {
       guard position > 0 else { return -1 }
       let byte = bytes[position - 1]
-      if byte < 0x80 { return asciiSet.contains(byte) ? position - 1 : -1 }
-      let (codePoint, start) = UTF8Scan.decode(bytes, before: position)
-      return classes[index].contains(codePoint) ? start : -1
+      if byte < 0x80 { return table.ascii.contains(byte) ? position - 1 : -1 }
+      (codePoint, next) = UTF8Scan.decode(bytes, before: position)
+    } else {
+      guard position < end else { return -1 }
+      let byte = bytes[position]
+      if byte < 0x80 { return table.ascii.contains(byte) ? position + 1 : -1 }
+      (codePoint, next) = UTF8Scan.decode(bytes, at: position)
     }
-    guard position < end else { return -1 }
-    let byte = bytes[position]
-    if byte < 0x80 { return asciiSet.contains(byte) ? position + 1 : -1 }
-    let (codePoint, next) = UTF8Scan.decode(bytes, at: position)
-    return classes[index].contains(codePoint) ? next : -1
+    var member = RegexProgram.rangesContain(table, ranges, codePoint)
+    if !member && table.hasPredicates { member = program.classes[index].matchesPredicates(codePoint) }
+    return member != table.inverted ? next : -1
   }
 
   /// A backreference to a group that did not participate matches the empty string.
@@ -341,6 +361,41 @@ struct RegexMatcher: ~Copyable {
       return nil
     }
     return backward ? start : start + captured.count
+  }
+
+  /// A growable stack in memory the matcher owns, without the uniqueness checks an array
+  /// makes on every push and pop (the stack is touched on almost every step).
+  private struct FrameStack: ~Copyable {
+    private var base: UnsafeMutablePointer<Frame>?
+    private var count = 0
+    private var capacity = 0
+
+    deinit { base?.deallocate() }
+
+    @inline(__always)
+    mutating func append(_ frame: Frame) {
+      if count == capacity { grow() }
+      (base! + count).initialize(to: frame)
+      count += 1
+    }
+
+    @inline(__always)
+    mutating func popLast() -> Frame? {
+      guard count > 0 else { return nil }
+      count -= 1
+      return (base! + count).move()
+    }
+
+    private mutating func grow() {
+      let newCapacity = max(16, capacity * 2)
+      let newBase = UnsafeMutablePointer<Frame>.allocate(capacity: newCapacity)
+      if let base {
+        newBase.moveInitialize(from: base, count: count)
+        base.deallocate()
+      }
+      base = newBase
+      capacity = newCapacity
+    }
   }
 
   @inline(__always)

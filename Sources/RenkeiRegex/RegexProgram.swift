@@ -4,7 +4,7 @@ enum Instruction: Sendable {
   /// Consumes a run of literal code points: `count` UTF-8 bytes at `offset` in
   /// `RegexProgram.literalBytes`.
   case literal(offset: Int, count: Int, backward: Bool)
-  /// Consumes one code point that is in `RegexProgram.classes[index]`.
+  /// Consumes one code point of class `index` (see `RegexProgram.classTables`).
   case characterClass(Int, backward: Bool)
   /// Consumes `min...max` code points of a class in one step (a quantified single code point);
   /// backtracking gives them back one at a time without a frame per code point.
@@ -34,7 +34,6 @@ enum Instruction: Sendable {
 }
 
 struct Lookaround: Sendable {
-  var behind: Bool
   var negated: Bool
   /// The capture slots the body can set, saved on entry so they can be restored afterwards.
   var slots: Range<Int>
@@ -47,9 +46,11 @@ struct Lookaround: Sendable {
 /// the program owns rather than in arrays, so a search reads them without reference counting.
 final class RegexProgram: @unchecked Sendable {
   let code: UnsafeBufferPointer<Instruction>
-  let classes: UnsafeBufferPointer<CharacterClass>
-  /// The ASCII part of each class, kept apart as plain bits for the hot path.
-  let asciiSets: UnsafeBufferPointer<ASCIISet>
+  /// The classes as the matcher reads them: plain values, with the non-ASCII ranges of all
+  /// classes in one buffer; `classes` is consulted only for property escapes.
+  let classTables: UnsafeBufferPointer<ClassTable>
+  let classRanges: UnsafeBufferPointer<ClosedRange<UInt32>>
+  let classes: [CharacterClass]
   let literalBytes: UnsafeBufferPointer<UInt8>
   let backreferences: [[Int]]
   let lookarounds: [Lookaround]
@@ -62,8 +63,18 @@ final class RegexProgram: @unchecked Sendable {
     lookarounds: [Lookaround], slotCount: Int, counterCount: Int
   ) {
     self.code = Self.copy(code)
-    self.classes = Self.copy(classes)
-    self.asciiSets = Self.copy(classes.map(\.asciiSet))
+    var tables: [ClassTable] = []
+    var ranges: [ClosedRange<UInt32>] = []
+    for set in classes {
+      tables.append(
+        ClassTable(
+          ascii: set.asciiSet, rangeStart: ranges.count, rangeEnd: ranges.count + set.nonASCII.ranges.count,
+          inverted: set.inverted, hasPredicates: set.hasPredicates))
+      ranges += set.nonASCII.ranges
+    }
+    self.classTables = Self.copy(tables)
+    self.classRanges = Self.copy(ranges)
+    self.classes = classes
     self.literalBytes = Self.copy(literalBytes)
     self.backreferences = backreferences
     self.lookarounds = lookarounds
@@ -73,9 +84,33 @@ final class RegexProgram: @unchecked Sendable {
 
   deinit {
     Self.free(code)
-    Self.free(classes)
-    Self.free(asciiSets)
+    Self.free(classTables)
+    Self.free(classRanges)
     Self.free(literalBytes)
+  }
+
+  struct ClassTable {
+    var ascii: ASCIISet
+    /// The class's ranges above U+007F are `classRanges[rangeStart..<rangeEnd]`.
+    var rangeStart: Int
+    var rangeEnd: Int
+    var inverted: Bool
+    var hasPredicates: Bool
+  }
+
+  /// Whether a code point above U+007F is in the ranges of the class described by `table`
+  /// (before its inversion; property escapes are checked separately).
+  @inline(__always)
+  static func rangesContain(
+    _ table: ClassTable, _ classRanges: UnsafeBufferPointer<ClosedRange<UInt32>>, _ codePoint: UInt32
+  ) -> Bool {
+    var low = table.rangeStart
+    var high = table.rangeEnd
+    while low < high {
+      let middle = (low + high) / 2
+      if classRanges[middle].lowerBound <= codePoint { low = middle + 1 } else { high = middle }
+    }
+    return low > table.rangeStart && codePoint <= classRanges[low - 1].upperBound
   }
 
   private static func copy<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {

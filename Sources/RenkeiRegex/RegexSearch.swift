@@ -23,6 +23,9 @@ struct RegexSearch: Sendable {
   private let firstBytes: ByteSet?
   /// Literal bytes every match starts with (found with `memchr` before running the machine).
   private let prefix: [UInt8]
+  /// Literal bytes every match contains somewhere; an input without them cannot match, which
+  /// rejects many non-matching inputs without running the machine at all.
+  private let requiredLiteral: [UInt8]
   /// The fewest code points a match consumes; a code point takes at least one byte, so fewer
   /// remaining bytes than this means no match can start here.
   private let minimumLength: Int
@@ -36,6 +39,7 @@ struct RegexSearch: Sendable {
     firstBytes = root.collectFirstBytes(&table) ? nil : ByteSet(table)
     prefix = Self.literalPrefix(root)
     minimumLength = root.minimumLength
+    requiredLiteral = Self.requiredLiteral(root)
   }
 
   enum Outcome {
@@ -50,6 +54,9 @@ struct RegexSearch: Sendable {
     if case .literal(let literal, let atStart, let atEnd) = strategy {
       guard let start = Self.find(literal, in: bytes, atStart: atStart, atEnd: atEnd) else { return .noMatch }
       return .match(start: start, end: start + literal.count, slots: wantSlots ? [start, start + literal.count] : [])
+    }
+    if !requiredLiteral.isEmpty && Self.firstIndex(of: requiredLiteral, in: bytes, from: 0) == nil {
+      return .noMatch
     }
     var matcher = RegexMatcher(program: program, bytes: bytes, maxSteps: maxSteps)
     let end = bytes.count
@@ -67,7 +74,7 @@ struct RegexSearch: Sendable {
       switch matcher.run(at: position) {
       case .match(let matchEnd):
         guard wantSlots else { return .match(start: position, end: matchEnd, slots: []) }
-        var slots = matcher.slots.isEmpty ? [0, 0] : Array(matcher.slots)
+        var slots = matcher.slots.isEmpty ? [0, 0] : matcher.slots
         (slots[0], slots[1]) = (position, matchEnd)
         return .match(start: position, end: matchEnd, slots: slots)
       case .budgetExceeded: return .budgetExceeded
@@ -188,5 +195,39 @@ struct RegexSearch: Sendable {
     }
     _ = collect(root)
     return bytes
+  }
+
+  /// The longest run of literal code points that every match must consume (looking into groups
+  /// and quantifiers that iterate at least once, but not into alternations or lookarounds).
+  private static func requiredLiteral(_ root: RegexNode) -> [UInt8] {
+    var best: [UInt8] = []
+    var run: [UInt8] = []
+    func endRun() {
+      if run.count > best.count { best = run }
+      run = []
+    }
+    func walk(_ node: RegexNode) {
+      switch node {
+      case .scalar(let codePoint):
+        if Unicode.Scalar(codePoint) == nil { return endRun() }
+        UTF8Scan.encode(codePoint, into: &run)
+      case .sequence(let nodes):
+        for node in nodes { walk(node) }
+      case .capture(_, let body):
+        walk(body)
+      case .quantified(let body, let min, _, _) where min >= 1:
+        endRun()
+        walk(body)
+        endRun()
+      case .empty, .inputStart, .inputEnd, .wordBoundary:
+        // Zero-width and consuming nothing: the literal run can continue across them.
+        break
+      default:
+        endRun()
+      }
+    }
+    walk(root)
+    endRun()
+    return best
   }
 }

@@ -36,10 +36,6 @@ struct ScalarRanges: Sendable, Equatable {
     return low > 0 && codePoint <= ranges[low - 1].upperBound
   }
 
-  func union(_ other: ScalarRanges) -> ScalarRanges {
-    ScalarRanges(normalizing: ranges + other.ranges)
-  }
-
   /// Every code point up to U+10FFFF that is not in the set.
   func inverted() -> ScalarRanges {
     var result: [ClosedRange<UInt32>] = []
