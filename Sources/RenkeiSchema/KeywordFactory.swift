@@ -203,17 +203,17 @@ enum KeywordFactory {
       }
     }
     for keyword in ["maxLength", "minLength"] {
-      if let limit = try c.count(keyword) { keywords.append(LengthKeyword(name: keyword, limit: limit)) }
+      if let limit = try c.count(keyword) { keywords.append(CountKeyword(name: keyword, limit: limit)) }
     }
     if let pattern = schema["pattern"]?.string {
       keywords.append(PatternKeyword(pattern: pattern, regex: try regex(c, pattern, "pattern")))
     }
     for keyword in ["maxItems", "minItems"] {
-      if let limit = try c.count(keyword) { keywords.append(ItemCountKeyword(name: keyword, limit: limit)) }
+      if let limit = try c.count(keyword) { keywords.append(CountKeyword(name: keyword, limit: limit)) }
     }
     if schema["uniqueItems"]?.bool == true { keywords.append(UniqueItemsKeyword()) }
     for keyword in ["maxProperties", "minProperties"] {
-      if let limit = try c.count(keyword) { keywords.append(PropertyCountKeyword(name: keyword, limit: limit)) }
+      if let limit = try c.count(keyword) { keywords.append(CountKeyword(name: keyword, limit: limit)) }
     }
     if let required = schema["required"], required.kind == .array {
       let names = required.elements.compactMap(\.string)

@@ -102,33 +102,6 @@ final class ContainsKeyword: Keyword {
   }
 }
 
-/// `maxItems` / `minItems` (Validation §6.4.1-2).
-final class ItemCountKeyword: Keyword {
-  let name: String
-  let limit: Int
-  let isMaximum: Bool
-
-  init(name: String, limit: Int) {
-    self.name = name
-    self.limit = limit
-    self.isMaximum = name == "maxItems"
-  }
-
-  func evaluate(
-    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
-    _ annotations: inout Annotations?
-  ) -> Bool {
-    guard view.isArray(instance) else { return true }
-    let count = view.count(instance)
-    if isMaximum ? count <= limit : count >= limit { return true }
-    context.fail(
-      name, node, view.value(instance),
-      "The array has \(count) elements; \(isMaximum ? "at most" : "at least") \(limit) are allowed.",
-      ["count": String(count), "limit": String(limit)])
-    return false
-  }
-}
-
 /// `uniqueItems` (Validation §6.4.3): no two elements are equal (1 equals 1.0).
 final class UniqueItemsKeyword: Keyword {
   let name = "uniqueItems"

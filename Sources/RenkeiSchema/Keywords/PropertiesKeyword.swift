@@ -84,10 +84,8 @@ final class AdditionalPropertiesKeyword: Keyword {
       }
     }
     if !extra.isEmpty {
-      let list = extra.map { "\"\($0)\"" }.joined(separator: ", ")
       context.fail(
-        name, node, view.value(instance),
-        "Member\(extra.count > 1 ? "s" : "") \(list) \(extra.count > 1 ? "are" : "is") not allowed here.",
+        name, node, view.value(instance), "\(Phrase.members(extra)) not allowed here.",
         ["members": extra.joined(separator: ",")])
     }
     return valid

@@ -15,10 +15,8 @@ final class RequiredKeyword: Keyword {
     if names.allPresent(in: instance, view) { return true }
     let missing = names.missing(from: instance, view)
     guard missing.isEmpty else {
-      let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
       context.fail(
-        name, node, view.value(instance),
-        "Required member\(missing.count > 1 ? "s" : "") \(list) \(missing.count > 1 ? "are" : "is") missing.",
+        name, node, view.value(instance), "Required \(Phrase.members(missing).lowercasedFirst) missing.",
         ["missing": missing.joined(separator: ",")])
       return false
     }
@@ -57,32 +55,5 @@ final class DependentRequiredKeyword: Keyword {
       }
     }
     return valid
-  }
-}
-
-/// `maxProperties` / `minProperties` (Validation §6.5.1-2).
-final class PropertyCountKeyword: Keyword {
-  let name: String
-  let limit: Int
-  let isMaximum: Bool
-
-  init(name: String, limit: Int) {
-    self.name = name
-    self.limit = limit
-    self.isMaximum = name == "maxProperties"
-  }
-
-  func evaluate(
-    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
-    _ annotations: inout Annotations?
-  ) -> Bool {
-    guard view.isObject(instance) else { return true }
-    let count = view.count(instance)
-    if isMaximum ? count <= limit : count >= limit { return true }
-    context.fail(
-      name, node, view.value(instance),
-      "The object has \(count) members; \(isMaximum ? "at most" : "at least") \(limit) are allowed.",
-      ["count": String(count), "limit": String(limit)])
-    return false
   }
 }

@@ -2,33 +2,6 @@ import RenkeiCore
 import RenkeiRegex
 import RenkeiStringFormats
 
-/// `maxLength` / `minLength` (Validation §6.3.1-2), counted in Unicode code points.
-final class LengthKeyword: Keyword {
-  let name: String
-  let limit: Int
-  let isMaximum: Bool
-
-  init(name: String, limit: Int) {
-    self.name = name
-    self.limit = limit
-    self.isMaximum = name == "maxLength"
-  }
-
-  func evaluate(
-    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
-    _ annotations: inout Annotations?
-  ) -> Bool {
-    guard view.isString(instance) else { return true }
-    let length = view.length(instance)
-    if isMaximum ? length <= limit : length >= limit { return true }
-    context.fail(
-      name, node, view.value(instance),
-      "The string has \(length) characters; \(isMaximum ? "at most" : "at least") \(limit) are allowed.",
-      ["length": String(length), "limit": String(limit)])
-    return false
-  }
-}
-
 /// `pattern` (Validation §6.3.3): an ECMA-262 regular expression that must match somewhere in
 /// the string. A search that exceeds its step budget is reported as undecided, never as a
 /// mismatch.

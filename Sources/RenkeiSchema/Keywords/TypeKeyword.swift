@@ -39,7 +39,7 @@ final class TypeKeyword: Keyword {
       if number { return true }
       if integer, TypeKeyword.isInteger(instance, view, legacy: legacyInteger) { return true }
     }
-    let found = kind.jsonSchemaName
+    let found = kind.description
     context.fail(
       name, node, view.value(instance),
       "Expected \(types.count == 1 ? types[0] : "one of " + types.joined(separator: ", ")), found \(found).",
@@ -53,19 +53,5 @@ final class TypeKeyword: Keyword {
     if !flags.contains(.fraction) && !flags.contains(.exponent) { return true }
     if legacy && flags.contains(.fraction) { return false }
     return ExactNumber(lexeme: view.lexeme(instance)).isInteger
-  }
-}
-
-extension JSONKind {
-  /// The JSON Schema name of the kind.
-  var jsonSchemaName: String {
-    switch self {
-    case .null: return "null"
-    case .bool: return "boolean"
-    case .number: return "number"
-    case .string: return "string"
-    case .array: return "array"
-    case .object: return "object"
-    }
   }
 }

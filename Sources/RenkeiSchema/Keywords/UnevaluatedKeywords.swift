@@ -28,10 +28,8 @@ final class UnevaluatedPropertiesKeyword: Keyword {
       }
     }
     if !extra.isEmpty {
-      let list = extra.map { "\"\($0)\"" }.joined(separator: ", ")
       context.fail(
-        name, node, view.value(instance),
-        "Member\(extra.count > 1 ? "s" : "") \(list) \(extra.count > 1 ? "are" : "is") not allowed (unevaluated).",
+        name, node, view.value(instance), "\(Phrase.members(extra)) not allowed (unevaluated).",
         ["members": extra.joined(separator: ",")])
     }
     return valid
