@@ -262,9 +262,19 @@ extension JSONValue {
   /// Whether this string value contains any of `bytes` (ASCII), without making a Swift string.
   @inlinable
   public func stringContainsAny(of bytes: StaticString) -> Bool {
-    withStringBytes { text in
-      let set = UnsafeBufferPointer(start: bytes.utf8Start, count: bytes.utf8CodeUnitCount)
-      return text.contains { set.contains($0) }
+    // A 128-bit set of the ASCII bytes, tested per byte of the text.
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    for i in 0..<bytes.utf8CodeUnitCount {
+      let b = bytes.utf8Start[i]
+      if b < 64 { low |= 1 << UInt64(b) } else if b < 128 { high |= 1 << UInt64(b - 64) }
+    }
+    return withStringBytes { text in
+      for b in text {
+        let hit = b < 64 ? low & (1 << UInt64(b)) : (b < 128 ? high & (1 << UInt64(b - 64)) : 0)
+        if hit != 0 { return true }
+      }
+      return false
     } ?? false
   }
 }

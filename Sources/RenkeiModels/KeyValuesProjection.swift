@@ -12,7 +12,10 @@ public enum KeyValuesProjection {
     // Key-values NGSI-LD needs a projection only to unwrap typed literals ({"@value": ...}).
     if representation == .ngsiLDKeyValues {
       var typed = false
-      entity.forEachMember { _, value in if value.kind == .object && value["@value"] != nil { typed = true } }
+      entity.forEachMember { _, value in
+        guard !typed, value.kind == .object else { return }
+        value.forEachMember { key, _ in if key.stringEquals("@value") { typed = true } }
+      }
       guard typed else { return nil }
     }
     var builder = MappedDocumentBuilder()
