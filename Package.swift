@@ -62,7 +62,8 @@ let package = Package(
     .testTarget(name: "RenkeiRegexTests", dependencies: ["RenkeiRegex"]),
     .testTarget(name: "RenkeiStringFormatsTests", dependencies: ["RenkeiStringFormats", "RenkeiCore"]),
     .testTarget(name: "RenkeiSchemaTests", dependencies: ["RenkeiSchema", "RenkeiCore"]),
-    .testTarget(name: "RenkeiModelsTests", dependencies: ["RenkeiModels", "RenkeiCore"]),
+    // The GeoJSON fixtures are read through #filePath, not bundled.
+    .testTarget(name: "RenkeiModelsTests", dependencies: ["RenkeiModels", "RenkeiCore"], exclude: ["Fixtures"]),
     .testTarget(
       name: "RenkeiFormatsTests", dependencies: ["RenkeiFormats"], resources: [.copy("Fixtures")]),
     .testTarget(

@@ -63,7 +63,12 @@ public struct NGSILDPayloadChecker: Sendable {
       if key.stringContainsAny(of: "<>\"'=;()&?#/ \t\n\r") || NGSILDPayloadChecker.isReservedName(key) {
         checkName(key.string ?? "", key, report)
       }
-      if representation != .ngsiLDKeyValues { checkAttribute(key.string ?? "", value, representation, report) }
+      if representation != .ngsiLDKeyValues {
+        checkAttribute(key.string ?? "", value, representation, report) { geometry in
+          // RFC 7946 checks run on the original payload, so their locations are exact.
+          out += GeoJSONValidator().geometryFindings(locate(geometry), file: file, documentNumber: documentNumber)
+        }
+      }
     }
     return out
   }
@@ -90,7 +95,7 @@ public struct NGSILDPayloadChecker: Sendable {
 
   private func checkAttribute(
     _ name: String, _ value: JSONValue, _ representation: Representation,
-    _ report: (Rule, JSONValue, [String: String]) -> Void
+    _ report: (Rule, JSONValue, [String: String]) -> Void, _ geometryReport: (JSONValue) -> Void
   ) {
     if representation == .ngsiLDKeyValues { return }
     let instances = value.kind == .array && value.count > 0 && value.elements.allSatisfy({ $0.kind == .object })
@@ -105,12 +110,12 @@ public struct NGSILDPayloadChecker: Sendable {
         seen[datasetID] = true
       }
     }
-    for instance in instances { checkInstance(name, instance, representation, report) }
+    for instance in instances { checkInstance(name, instance, representation, report, geometryReport) }
   }
 
   private func checkInstance(
     _ name: String, _ attribute: JSONValue, _ representation: Representation,
-    _ report: (Rule, JSONValue, [String: String]) -> Void
+    _ report: (Rule, JSONValue, [String: String]) -> Void, _ geometryReport: (JSONValue) -> Void
   ) {
     guard attribute.kind == .object else {
       if representation == .ngsiLDNormalized { report(NGSILDRules.attributeNotObject, attribute, ["attribute": name]) }
@@ -142,6 +147,9 @@ public struct NGSILDPayloadChecker: Sendable {
     case "GeoProperty":
       if let problem = NGSILDPayloadChecker.geometryProblem(attribute["value"]) {
         report(NGSILDRules.geoPropertyValue, attribute["value"] ?? attribute, ["attribute": name, "detail": problem])
+      } else if let geometry = attribute["value"] {
+        // A well-shaped geometry still gets the RFC 7946 checks (ranges, rings, winding).
+        geometryReport(geometry)
       }
     case "LanguageProperty":
       let map = attribute["languageMap"]
@@ -181,7 +189,7 @@ public struct NGSILDPayloadChecker: Sendable {
       default:
         // A sub-attribute (Property of a Property, ...), in normalized or concise form.
         if member.kind == .object, member["type"]?.string.map(Representation.isLDAttributeType) == true || member["value"] != nil || member["object"] != nil {
-          checkInstance(name + "." + memberName, member, representation, report)
+          checkInstance(name + "." + memberName, member, representation, report, geometryReport)
         }
       }
     }

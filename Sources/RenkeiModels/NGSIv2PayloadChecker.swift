@@ -83,7 +83,9 @@ public struct NGSIv2PayloadChecker: Sendable {
       }
       checkIdentifier("Attribute name", name, key, report)
       if representation == .ngsiV2Normalized {
-        checkNormalized(name, value, report)
+        checkNormalized(name, value, report) { geometry in
+          out += GeoJSONValidator().geometryFindings(locate(geometry), file: file, documentNumber: documentNumber)
+        }
       } else {
         checkValueCharacters(name, value, unrestricted: false, report)
       }
@@ -91,7 +93,10 @@ public struct NGSIv2PayloadChecker: Sendable {
     return out
   }
 
-  private func checkNormalized(_ name: String, _ attribute: JSONValue, _ report: (Rule, JSONValue, [String: String]) -> Void) {
+  private func checkNormalized(
+    _ name: String, _ attribute: JSONValue, _ report: (Rule, JSONValue, [String: String]) -> Void,
+    _ geometryReport: (JSONValue) -> Void
+  ) {
     guard attribute.kind == .object else {
       report(NGSIv2Rules.attributeStructure, attribute, ["attribute": name, "problem": "is not an object"])
       return
@@ -129,6 +134,8 @@ public struct NGSIv2PayloadChecker: Sendable {
     case "geo:json":
       if !value.isNull, let problem = NGSILDPayloadChecker.geometryProblem(value) {
         report(NGSIv2Rules.geoJSON, value, ["attribute": name, "detail": problem])
+      } else if !value.isNull {
+        geometryReport(value)
       }
     case "geo:point":
       if !value.isNull && !NGSIv2PayloadChecker.isGeoPoint(value.string) {

@@ -53,6 +53,8 @@ final class NGSILDPayloadCheckerTests: XCTestCase {
     XCTAssertEqual(try attribute(#"{"type": "Relationship"}"#), ["ngsi-ld-relationship-object"])
     XCTAssertEqual(try attribute(#"{"type": "GeoProperty", "value": {"type": "Point", "coordinates": [1]}}"#), ["ngsi-ld-geoproperty-value"])
     XCTAssertEqual(try attribute(#"{"type": "GeoProperty", "value": "35.6,139.7"}"#), ["ngsi-ld-geoproperty-value"])
+    // A well-shaped geometry still meets RFC 7946: here latitude and longitude are swapped.
+    XCTAssertEqual(try attribute(#"{"type": "GeoProperty", "value": {"type": "Point", "coordinates": [35.6, 139.7]}}"#), ["geojson-coordinate-range"])
     XCTAssertEqual(try attribute(#"{"type": "LanguageProperty", "value": "x"}"#), ["ngsi-ld-language-map"])
     XCTAssertEqual(try attribute(#"{"type": "VocabProperty", "vocab": 3}"#), ["ngsi-ld-vocab"])
     XCTAssertEqual(try attribute(#"{"type": "ListProperty", "valueList": "x"}"#), ["ngsi-ld-value-list"])

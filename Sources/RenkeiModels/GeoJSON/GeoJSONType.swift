@@ -1,3 +1,5 @@
+import RenkeiCore
+
 /// The nine GeoJSON types (RFC 7946 §1.4). They are case-sensitive: "point" is not a type.
 enum GeoJSONType: String, CaseIterable, Sendable {
   case feature = "Feature"
@@ -9,6 +11,17 @@ enum GeoJSONType: String, CaseIterable, Sendable {
   case polygon = "Polygon"
   case multiPolygon = "MultiPolygon"
   case geometryCollection = "GeometryCollection"
+
+  private static let names = allCases.map { (type: $0, bytes: Array($0.rawValue.utf8)) }
+
+  /// The type a string value names exactly, matched on its bytes (this runs for every object).
+  static func named(_ value: JSONValue) -> GeoJSONType? {
+    let found: GeoJSONType?? = value.withStringBytes { (text: UnsafeBufferPointer<UInt8>) -> GeoJSONType? in
+      for candidate in names where candidate.bytes.elementsEqual(text) { return candidate.type }
+      return nil
+    }
+    return found ?? nil
+  }
 
   /// The seven geometry types (§3.1).
   static let geometries: [GeoJSONType] = [
