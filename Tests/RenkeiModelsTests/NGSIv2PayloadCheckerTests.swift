@@ -45,7 +45,7 @@ final class NGSIv2PayloadCheckerTests: XCTestCase {
     XCTAssertEqual(try rules(#"{"id": "x", "type": "T", "a": {"type": "geo:json", "value": {"type": "Point"}}}"#), ["ngsi-v2-geo-json"])
     XCTAssertEqual(
       try rules(#"{"id": "x", "type": "T", "a": {"type": "geo:json", "value": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1]]]}}}"#),
-      ["geojson-ring-too-short"])
+      ["geojson-ring-too-short", "geojson-ring-not-closed"])
     XCTAssertEqual(try rules(#"{"id": "x", "type": "T", "a": {"type": "geo:point", "value": "139.7, 35.6"}}"#), ["ngsi-v2-geo-point"])
     XCTAssertEqual(try rules(#"{"id": "x", "type": "T", "a": {"type": "geo:point", "value": "35.6, 139.7"}}"#), [])
   }
