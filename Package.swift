@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "RenkeiReport", targets: ["RenkeiReport"]),
     .library(name: "RenkeiValidation", targets: ["RenkeiValidation"]),
     .library(name: "RenkeiSchema", targets: ["RenkeiSchema"]),
+    .library(name: "RenkeiTabular", targets: ["RenkeiTabular"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -42,13 +43,16 @@ let package = Package(
     // Data models: Smart Data Models catalogue, NGSI-LD / NGSI v2 representations and payload
     // rules, GeoJSON (RFC 7946).
     .target(name: "RenkeiModels", dependencies: ["RenkeiCore", "RenkeiSchema", "RenkeiStringFormats"]),
+    // Tabular data: streaming CSV reader (encodings, dialects, structure), Table Schema validation.
+    .target(name: "RenkeiTabular", dependencies: ["RenkeiCore", "RenkeiStringFormats"], swiftSettings: hotPath),
     // One reporter per output format.
     .target(
       name: "RenkeiReport", dependencies: ["RenkeiCore"],
       resources: [.copy("Schemas")]),
     // File discovery, format detection and the validation pipeline behind `renkei validate`.
     .target(
-      name: "RenkeiValidation", dependencies: ["RenkeiCore", "RenkeiFormats", "RenkeiSchema", "RenkeiModels"]),
+      name: "RenkeiValidation",
+      dependencies: ["RenkeiCore", "RenkeiFormats", "RenkeiSchema", "RenkeiModels", "RenkeiTabular"]),
     .executableTarget(
       name: "renkei",
       dependencies: [
@@ -64,6 +68,8 @@ let package = Package(
     .testTarget(name: "RenkeiSchemaTests", dependencies: ["RenkeiSchema", "RenkeiCore"]),
     // The GeoJSON fixtures are read through #filePath, not bundled.
     .testTarget(name: "RenkeiModelsTests", dependencies: ["RenkeiModels", "RenkeiCore"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "RenkeiTabularTests", dependencies: ["RenkeiTabular", "RenkeiCore"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "RenkeiFormatsTests", dependencies: ["RenkeiFormats"], resources: [.copy("Fixtures")]),
     .testTarget(

@@ -1,3 +1,4 @@
+import Foundation
 import RenkeiCore
 
 /// The Kantara Consent Receipt v1.1 rule the schema states only as a `oneOf`: a purpose that
@@ -28,5 +29,3 @@ public enum ConsentReceiptChecker {
     return out
   }
 }
-
-import Foundation

@@ -32,8 +32,11 @@ public final class ModelCatalog: @unchecked Sendable {
     public var description: String {
       switch self {
       case .unknownModel(let name, let known):
-        let close = known.filter { $0.lowercased().contains(name.lowercased()) || name.lowercased().contains($0.lowercased()) }
-        return "unknown model \"\(name)\"" + (close.isEmpty ? "; see `renkei models list`" : "; did you mean \(close.joined(separator: ", "))?")
+        let close = known.filter {
+          $0.lowercased().contains(name.lowercased()) || name.lowercased().contains($0.lowercased())
+        }
+        return "unknown model \"\(name)\""
+          + (close.isEmpty ? "; see `renkei models list`" : "; did you mean \(close.joined(separator: ", "))?")
       case .notAModelRepository(let path):
         return "\(path) holds no data model (no folder with a schema.json)"
       }

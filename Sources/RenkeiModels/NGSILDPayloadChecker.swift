@@ -47,7 +47,9 @@ public struct NGSILDPayloadChecker: Sendable {
       report(NGSILDRules.missingID, entity)
     }
     let type = entity["type"]
-    if type == nil || !(type!.kind == .string || (type!.kind == .array && type!.elements.allSatisfy { $0.kind == .string })) {
+    if type == nil
+      || !(type!.kind == .string || (type!.kind == .array && type!.elements.allSatisfy { $0.kind == .string }))
+    {
       report(NGSILDRules.missingType, type ?? entity)
     }
     if requireContext && entity["@context"] == nil { report(NGSILDRules.contextMissing, entity) }
@@ -98,14 +100,17 @@ public struct NGSILDPayloadChecker: Sendable {
     _ report: (Rule, JSONValue, [String: String]) -> Void, _ geometryReport: (JSONValue) -> Void
   ) {
     if representation == .ngsiLDKeyValues { return }
-    let instances = value.kind == .array && value.count > 0 && value.elements.allSatisfy({ $0.kind == .object })
+    let instances =
+      value.kind == .array && value.count > 0 && value.elements.allSatisfy({ $0.kind == .object })
       ? value.elements : [value]
     if instances.count > 1 {
       var seen: [String: Bool] = [:]
       for instance in instances {
         let datasetID = instance["datasetId"]?.string ?? ""
         if seen[datasetID] != nil {
-          report(NGSILDRules.datasetIDDuplicate, instance["datasetId"] ?? instance, ["attribute": name, "found": datasetID.isEmpty ? "(none)" : datasetID])
+          report(
+            NGSILDRules.datasetIDDuplicate, instance["datasetId"] ?? instance,
+            ["attribute": name, "found": datasetID.isEmpty ? "(none)" : datasetID])
         }
         seen[datasetID] = true
       }
@@ -124,7 +129,9 @@ public struct NGSILDPayloadChecker: Sendable {
     let type = attribute["type"]?.string
     if let type, !Representation.isLDAttributeType(type) {
       // Concise attributes carry no type; a GeoJSON value in concise form is not an attribute type either.
-      if representation == .ngsiLDNormalized { report(NGSILDRules.attributeType, attribute["type"]!, ["attribute": name, "found": "\"\(type)\""]) }
+      if representation == .ngsiLDNormalized {
+        report(NGSILDRules.attributeType, attribute["type"]!, ["attribute": name, "found": "\"\(type)\""])
+      }
       return
     }
     if type == nil && representation == .ngsiLDNormalized {
@@ -134,15 +141,21 @@ public struct NGSILDPayloadChecker: Sendable {
     let effective = type ?? NGSILDPayloadChecker.conciseType(of: attribute)
     switch effective {
     case "Property":
-      if attribute["value"] == nil || attribute["value"]!.isNull { report(NGSILDRules.propertyValue, attribute, ["attribute": name]) }
+      if attribute["value"] == nil || attribute["value"]!.isNull {
+        report(NGSILDRules.propertyValue, attribute, ["attribute": name])
+      }
     case "Relationship":
       let object = attribute["object"]
-      let valid = object.map { target in
-        target.string.map(NGSILDPayloadChecker.isURI)
-          ?? (target.kind == .array && target.count > 0 && target.elements.allSatisfy { $0.string.map(NGSILDPayloadChecker.isURI) == true })
-      } ?? false
+      let valid =
+        object.map { target in
+          target.string.map(NGSILDPayloadChecker.isURI)
+            ?? (target.kind == .array && target.count > 0
+              && target.elements.allSatisfy { $0.string.map(NGSILDPayloadChecker.isURI) == true })
+        } ?? false
       if !valid {
-        report(NGSILDRules.relationshipObject, object ?? attribute, ["attribute": name, "found": object.map { JSONWriter().string($0) } ?? "nothing"])
+        report(
+          NGSILDRules.relationshipObject, object ?? attribute,
+          ["attribute": name, "found": object.map { JSONWriter().string($0) } ?? "nothing"])
       }
     case "GeoProperty":
       if let problem = NGSILDPayloadChecker.geometryProblem(attribute["value"]) {
@@ -162,7 +175,9 @@ public struct NGSILDPayloadChecker: Sendable {
         report(NGSILDRules.vocab, vocab ?? attribute, ["attribute": name])
       }
     case "ListProperty":
-      if attribute["valueList"]?.kind != .array { report(NGSILDRules.valueList, attribute["valueList"] ?? attribute, ["attribute": name]) }
+      if attribute["valueList"]?.kind != .array {
+        report(NGSILDRules.valueList, attribute["valueList"] ?? attribute, ["attribute": name])
+      }
     case "ListRelationship":
       let list = attribute["objectList"]
       if list?.kind != .array { report(NGSILDRules.objectList, list ?? attribute, ["attribute": name]) }
@@ -184,11 +199,15 @@ public struct NGSILDPayloadChecker: Sendable {
         if member.string.map({ !$0.isEmpty && $0.count <= 8 }) != true {
           report(NGSILDRules.unitCode, member, ["attribute": name, "found": JSONWriter().string(member)])
         }
-      case "type", "value", "object", "languageMap", "vocab", "valueList", "objectList", "json", "objectType", "instanceId", "lang":
+      case "type", "value", "object", "languageMap", "vocab", "valueList", "objectList", "json", "objectType",
+        "instanceId", "lang":
         break
       default:
         // A sub-attribute (Property of a Property, ...), in normalized or concise form.
-        if member.kind == .object, member["type"]?.string.map(Representation.isLDAttributeType) == true || member["value"] != nil || member["object"] != nil {
+        if member.kind == .object,
+          member["type"]?.string.map(Representation.isLDAttributeType) == true || member["value"] != nil
+            || member["object"] != nil
+        {
           checkInstance(name + "." + memberName, member, representation, report, geometryReport)
         }
       }
@@ -224,18 +243,23 @@ public struct NGSILDPayloadChecker: Sendable {
     if type == "GeometryCollection" {
       return value["geometries"]?.kind == .array ? nil : "a GeometryCollection needs \"geometries\""
     }
-    guard let coordinates = value["coordinates"], coordinates.kind == .array else { return "\"coordinates\" is missing" }
+    guard let coordinates = value["coordinates"], coordinates.kind == .array else {
+      return "\"coordinates\" is missing"
+    }
     func positionsOK(_ v: JSONValue, depth: Int) -> Bool {
       if depth == 0 {
         return v.kind == .array && (2...3).contains(v.count) && v.elements.allSatisfy { $0.kind == .number }
       }
       return v.kind == .array && v.elements.allSatisfy { positionsOK($0, depth: depth - 1) }
     }
-    let depth = ["Point": 0, "MultiPoint": 1, "LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3][type]!
+    let depth = ["Point": 0, "MultiPoint": 1, "LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3][
+      type]!
     return positionsOK(coordinates, depth: depth) ? nil : "the coordinates do not have the shape of a \(type)"
   }
 
-  private func checkDateTime(_ member: String, _ value: JSONValue, _ report: (Rule, JSONValue, [String: String]) -> Void) {
+  private func checkDateTime(
+    _ member: String, _ value: JSONValue, _ report: (Rule, JSONValue, [String: String]) -> Void
+  ) {
     let text = value.string ?? (value["@value"]?.string)
     if let text, StringFormat.dateTime.isValid(text), text.hasSuffix("Z") || text.hasSuffix("z") { return }
     report(NGSILDRules.dateTime, value, ["member": member, "found": JSONWriter().string(value)])

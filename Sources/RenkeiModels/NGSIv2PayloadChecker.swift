@@ -1,3 +1,4 @@
+import Foundation
 import RenkeiCore
 import RenkeiStringFormats
 
@@ -10,7 +11,8 @@ public enum NGSIv2Rules {
   }
 
   public static let missingID = Rule(
-    id: "ngsi-v2-missing-id", severity: .error, spec: section("JSON Entity Representation", "json-entity-representation"),
+    id: "ngsi-v2-missing-id", severity: .error,
+    spec: section("JSON Entity Representation", "json-entity-representation"),
     message: "The entity has no \"id\" string.", fix: "Give the entity an id, e.g. \"id\": \"Facility001\".")
   public static let identifierSyntax = Rule(
     id: "ngsi-v2-identifier-syntax", severity: .error,
@@ -25,7 +27,8 @@ public enum NGSIv2Rules {
     message: "The value of \"{attribute}\" contains {found}, which Orion rejects in any request.",
     fix: "Encode the character (e.g. URL-encode it), or give the attribute type TextUnrestricted.")
   public static let reservedName = Rule(
-    id: "ngsi-v2-reserved-name", severity: .error, spec: section("Attribute names restrictions", "attribute-names-restrictions"),
+    id: "ngsi-v2-reserved-name", severity: .error,
+    spec: section("Attribute names restrictions", "attribute-names-restrictions"),
     message: "\"{attribute}\" cannot be used as an attribute name.", fix: "Rename the attribute.")
   public static let attributeStructure = Rule(
     id: "ngsi-v2-attribute-structure", severity: .error,
@@ -102,25 +105,39 @@ public struct NGSIv2PayloadChecker: Sendable {
       return
     }
     for (member, _) in attribute.members where !["type", "value", "metadata"].contains(member) {
-      report(NGSIv2Rules.attributeStructure, attribute[member]!, ["attribute": name, "problem": "has the unknown member \"\(member)\""])
+      report(
+        NGSIv2Rules.attributeStructure, attribute[member]!,
+        ["attribute": name, "problem": "has the unknown member \"\(member)\""])
     }
     let type = attribute["type"]?.string
     if let typeValue = attribute["type"] {
-      if let type { checkIdentifier("Attribute type", type, typeValue, report) } else {
-        report(NGSIv2Rules.attributeStructure, typeValue, ["attribute": name, "problem": "has a \"type\" that is not a string"])
+      if let type {
+        checkIdentifier("Attribute type", type, typeValue, report)
+      } else {
+        report(
+          NGSIv2Rules.attributeStructure, typeValue,
+          ["attribute": name, "problem": "has a \"type\" that is not a string"])
       }
     }
     if let metadata = attribute["metadata"] {
       if metadata.kind != .object {
-        report(NGSIv2Rules.attributeStructure, metadata, ["attribute": name, "problem": "has \"metadata\" that is not an object"])
+        report(
+          NGSIv2Rules.attributeStructure, metadata,
+          ["attribute": name, "problem": "has \"metadata\" that is not an object"])
       } else {
         metadata.forEachMember { key, item in
           guard let metadataName = key.string else { return }
           checkIdentifier("Metadata name", metadataName, key, report)
           if item.kind != .object {
-            report(NGSIv2Rules.attributeStructure, item, ["attribute": name, "problem": "has metadata \"\(metadataName)\" that is not {type, value}"])
-          } else if item["type"]?.string == "DateTime", let value = item["value"], !NGSIv2PayloadChecker.isDateTime(value) {
-            report(NGSIv2Rules.dateTime, value, ["attribute": name + "." + metadataName, "found": JSONWriter().string(value)])
+            report(
+              NGSIv2Rules.attributeStructure, item,
+              ["attribute": name, "problem": "has metadata \"\(metadataName)\" that is not {type, value}"])
+          } else if item["type"]?.string == "DateTime", let value = item["value"],
+            !NGSIv2PayloadChecker.isDateTime(value)
+          {
+            report(
+              NGSIv2Rules.dateTime, value,
+              ["attribute": name + "." + metadataName, "found": JSONWriter().string(value)])
           }
         }
       }
@@ -175,13 +192,18 @@ public struct NGSIv2PayloadChecker: Sendable {
     } else if text.unicodeScalars.count > 256 {
       reason = "it is longer than 256 characters"
     } else if let bad = text.unicodeScalars.first(where: { !$0.isASCII || $0.value <= 0x20 || $0.value == 0x7F }) {
-      reason = bad.isASCII ? "it contains whitespace or a control character" : "it contains the non-ASCII character \"\(bad)\""
-    } else if let bad = text.unicodeScalars.first(where: { "&?/#".unicodeScalars.contains($0) || NGSIv2PayloadChecker.forbidden.contains($0) }) {
+      reason =
+        bad.isASCII ? "it contains whitespace or a control character" : "it contains the non-ASCII character \"\(bad)\""
+    } else if let bad = text.unicodeScalars.first(where: {
+      "&?/#".unicodeScalars.contains($0) || NGSIv2PayloadChecker.forbidden.contains($0)
+    }) {
       reason = "it contains \"\(bad)\""
     } else {
       reason = nil
     }
-    if let reason { report(NGSIv2Rules.identifierSyntax, value, ["what": what, "found": "\"\(text.prefix(80))\"", "reason": reason]) }
+    if let reason {
+      report(NGSIv2Rules.identifierSyntax, value, ["what": what, "found": "\"\(text.prefix(80))\"", "reason": reason])
+    }
   }
 
   static func isDateTime(_ value: JSONValue) -> Bool {
@@ -197,5 +219,3 @@ public struct NGSIv2PayloadChecker: Sendable {
     return (-90...90).contains(latitude) && (-180...180).contains(longitude)
   }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import RenkeiCore
+import RenkeiTabular
 
 /// The syntaxes `renkei validate` reads.
 public enum InputFormat: String, Sendable, CaseIterable {
@@ -6,6 +7,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
   case jsonLines = "jsonl"
   case yaml
   case xml
+  /// Delimited text: CSV, TSV (read with RenkeiTabular).
+  case csv
 
   /// The format a file extension names, or nil.
   public init?(extension ext: String) {
@@ -14,12 +17,19 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case "jsonl", "ndjson", "jsonlines": self = .jsonLines
     case "yaml", "yml": self = .yaml
     case "xml", "xsd", "gml", "kml", "rdf", "xhtml": self = .xml
+    case "csv", "tsv": self = .csv
     default: return nil
     }
   }
 
+  /// True for a file named as GeoJSON (`.geojson`): read as JSON, then checked as GeoJSON too.
+  public static func namesGeoJSON(_ path: String) -> Bool {
+    (path.split(separator: "/").last ?? "").lowercased().hasSuffix(".geojson")
+  }
+
   /// Guesses the format from the first bytes of a file with no telling extension:
   /// '<' is XML; '{' or '[' is JSON, or JSON Lines when a second line starts another value;
+  /// lines split into the same number of fields by a comma, tab or semicolon are CSV;
   /// anything else that is text is tried as YAML.
   public static func sniff(_ prefix: [UInt8]) -> InputFormat {
     var i = 0
@@ -44,7 +54,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
       }
       return .json
     default:
-      return .yaml
+      return DelimitedTextSniffer.looksDelimited(prefix) ? .csv : .yaml
     }
   }
 }

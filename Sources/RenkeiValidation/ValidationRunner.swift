@@ -1,5 +1,7 @@
 import RenkeiCore
 import RenkeiFormats
+import RenkeiModels
+import RenkeiTabular
 
 /// Runs `renkei validate`: collects the inputs, validates each with the validator of its
 /// format, and gathers one report. Problems in the data are findings; only a path that does
@@ -13,6 +15,8 @@ public struct ValidationRunner: Sendable {
     public var forcedFormat: InputFormat?
     /// Checks applied to every JSON, JSON Lines and YAML document.
     public var checks: DocumentChecks
+    /// How CSV files are read (dialect, encoding) and the Table Schema they are checked against.
+    public var tabular = TableValidator.Options()
 
     public init(
       maxDepth: Int = JSONParser.Options().maxDepth, xsdPath: String? = nil, forcedFormat: InputFormat? = nil,
@@ -23,6 +27,12 @@ public struct ValidationRunner: Sendable {
       self.forcedFormat = forcedFormat
       self.checks = checks
     }
+  }
+
+  /// `--schema` names a kind of schema that no input can be checked against.
+  public struct SchemaKindMismatch: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
   }
 
   /// The report and the inputs that could not be read (an I/O failure, not a data finding).
@@ -37,6 +47,7 @@ public struct ValidationRunner: Sendable {
 
   public func run(_ paths: [String]) throws -> Outcome {
     let files = try InputCollector(forcedFormat: options.forcedFormat).collect(paths)
+    try checkSchemaKinds(files)
     let schema = try options.xsdPath.map { try XSDSchema(path: $0) }
     var subjects: [Report.Subject] = []
     var unreadable: [String] = []
@@ -57,19 +68,44 @@ public struct ValidationRunner: Sendable {
       unreadable: unreadable)
   }
 
+  /// A schema that fits none of the inputs is a usage error: a Table Schema checks CSV files, a
+  /// JSON Schema checks JSON, JSON Lines and YAML documents.
+  func checkSchemaKinds(_ files: [InputFile]) throws {
+    let hasCSV = files.contains { $0.format == .csv }
+    let hasDocuments = files.contains { $0.format == .json || $0.format == .jsonLines || $0.format == .yaml }
+    if options.tabular.schema != nil && !hasCSV {
+      throw SchemaKindMismatch(
+        message: "the schema is a Table Schema, which applies to CSV files, and none of the inputs is CSV "
+          + "(JSON, JSON Lines and YAML documents take a JSON Schema)")
+    }
+    if options.checks.schema != nil && hasCSV && !hasDocuments {
+      throw SchemaKindMismatch(
+        message: "the schema is a JSON Schema, which applies to JSON, JSON Lines and YAML documents; "
+          + "CSV files take a Table Schema (a JSON object with a \"fields\" array)")
+    }
+  }
+
+  /// The document checks for one file: a `.geojson` file is checked as GeoJSON too.
+  func checks(for path: String) -> DocumentChecks {
+    var checks = options.checks
+    if checks.geoJSON == nil && InputFormat.namesGeoJSON(path) { checks.geoJSON = GeoJSONValidator() }
+    return checks
+  }
+
   func validate(_ file: InputFile, schema: XSDSchema?) throws -> Report.Subject {
     let path = file.path
     switch file.format {
     case .json:
       let parser = JSONParser(options: .init(maxDepth: options.maxDepth))
-      return JSONFileValidator(parser: parser, checks: options.checks).validate(try FileBytes.read(path), path: path)
+      return JSONFileValidator(parser: parser, checks: checks(for: path)).validate(try FileBytes.read(path), path: path)
     case .jsonLines:
-      return try JSONLinesFileValidator(maxDepth: options.maxDepth, checks: options.checks).validate(path: path)
+      return try JSONLinesFileValidator(maxDepth: options.maxDepth, checks: checks(for: path)).validate(path: path)
     case .yaml:
       let result = YAMLReader().read(try FileBytes.read(path), file: path)
       var findings = result.findings
+      let documentChecks = checks(for: path)
       for (number, document) in result.documents.enumerated() {
-        findings += options.checks.findings(
+        findings += documentChecks.findings(
           document.root, file: path, documentNumber: result.documents.count > 1 ? number + 1 : nil)
       }
       return Report.Subject(
@@ -80,6 +116,8 @@ public struct ValidationRunner: Sendable {
       let result = XMLValidator(schema: isSchemaDocument ? nil : schema).validate(fileAt: path)
       return Report.Subject(
         path: path, format: InputFormat.xml.rawValue, itemCount: result.elementCount, findings: result.findings)
+    case .csv:
+      return try CSVFileValidator(options: options.tabular).validate(path: path)
     case nil:
       let ext = path.split(separator: "/").last.flatMap { name in
         name.contains(".") ? name.split(separator: ".").last : nil

@@ -30,7 +30,8 @@ struct ModelsCommand: ParsableCommand {
   }
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a model: schema, examples, context and required attributes.")
+    static let configuration = CommandConfiguration(
+      abstract: "Show a model: schema, examples, context and required attributes.")
 
     @Argument(help: "The model name, e.g. PointOfInterest.")
     var name: String
@@ -56,9 +57,14 @@ struct ModelsCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Register a Smart Data Models repository (or any folder of model folders with schema.json) from disk, or with --allow-network download one from the published site.")
+      abstract:
+        "Register a Smart Data Models repository (or any folder of model folders with schema.json) from disk, or with --allow-network download one from the published site."
+    )
 
-    @Argument(help: "A folder such as a clone of smart-data-models/dataModel.Parking; with --allow-network, a model name such as dataModel.Parking/ParkingSpot.")
+    @Argument(
+      help:
+        "A folder such as a clone of smart-data-models/dataModel.Parking; with --allow-network, a model name such as dataModel.Parking/ParkingSpot."
+    )
     var source: String
 
     @Flag(help: "Download the model (schema, examples, context, referenced schemas) from smart-data-models.github.io.")
@@ -78,7 +84,8 @@ struct ModelsCommand: ParsableCommand {
         throw RuntimeError("\(error)")
       }
       FileHandleOutput.standardOutput(
-        "added \(added.count) model\(added.count == 1 ? "" : "s"): \(added.map(\.name).joined(separator: ", "))\n(recorded in \(AddedModels.file))\n")
+        "added \(added.count) model\(added.count == 1 ? "" : "s"): \(added.map(\.name).joined(separator: ", "))\n(recorded in \(AddedModels.file))\n"
+      )
     }
   }
 }

@@ -1,20 +1,22 @@
 import ArgumentParser
 import Foundation
 import RenkeiCore
+import RenkeiFormats
 import RenkeiModels
 import RenkeiReport
 import RenkeiSchema
+import RenkeiTabular
 import RenkeiValidation
 
 /// `renkei validate PATH...`
 struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Check JSON, JSON Lines, YAML and XML files (well-formedness, XSD).",
+    abstract: "Check JSON, JSON Lines, YAML, XML and CSV files (well-formedness, XSD, JSON Schema, Table Schema).",
     discussion: """
       Directories are walked recursively. The format comes from the file extension
-      (.json .geojson .jsonld, .jsonl .ndjson, .yaml .yml, .xml); a file named on the command
-      line without a known extension is recognised by its content.
+      (.json .geojson .jsonld, .jsonl .ndjson, .yaml .yml, .xml, .csv .tsv); a file named on the
+      command line without a known extension is recognised by its content.
       """)
 
   @Argument(help: "Files or directories to validate.")
@@ -36,15 +38,26 @@ struct ValidateCommand: ParsableCommand {
   @Option(help: "Validate every XML input against this XML Schema (XSD).")
   var xsd: String?
 
-  @Option(help: "Validate every JSON, JSON Lines and YAML document against this JSON Schema (JSON or YAML).")
+  @Option(
+    help: ArgumentHelp(
+      "Validate every JSON, JSON Lines and YAML document against this JSON Schema (JSON or YAML), "
+        + "or every CSV file against this Table Schema (a JSON object with a \"fields\" array)."))
   var schema: String?
 
-  @Option(help: "Validate every entity against this data model (see `renkei models list`), in any NGSI-LD or NGSI v2 representation.")
+  @Option(
+    help:
+      "Validate every entity against this data model (see `renkei models list`), in any NGSI-LD or NGSI v2 representation."
+  )
   var model: String?
 
   @Option(
-    help: "The entities' representation instead of detecting it: \(Representation.allCases.map(\.rawValue).joined(separator: "|")).")
+    help:
+      "The entities' representation instead of detecting it: \(Representation.allCases.map(\.rawValue).joined(separator: "|"))."
+  )
   var representation: Representation?
+
+  @Flag(help: "Check every JSON, JSON Lines and YAML document as GeoJSON (RFC 7946); .geojson files always are.")
+  var geojson = false
 
   @Option(help: "Dialect for schemas without $schema: 4|6|7|2019-09|2020-12 (default 2020-12).")
   var dialect: String?
@@ -69,11 +82,20 @@ struct ValidateCommand: ParsableCommand {
   @Flag(help: "Fetch remote $ref targets that are not registered (cached on disk). Off by default: runs are offline.")
   var allowNetwork = false
 
-  @Option(help: "Read every input as this format: json|jsonl|yaml|xml.")
+  @Option(help: "Read every input as this format: json|jsonl|yaml|xml|csv.")
   var inputFormat: InputFormat?
 
   @Option(help: "Deepest nesting of arrays and objects accepted.")
   var maxDepth: Int = JSONParser.Options().maxDepth
+
+  @Option(help: "Read CSV files in this encoding instead of detecting it: \(TextEncoding.acceptedNames).")
+  var encoding: String?
+
+  @Option(help: "The CSV header is this row (1-based; 0 for no header) instead of the detected one.")
+  var headerRow: Int?
+
+  @Option(help: "The CSV delimiter instead of the detected one: a character, or tab|comma|semicolon|pipe.")
+  var delimiter: String?
 
   func validate() throws {
     guard maxDepth > 0 else { throw ValidationError("--max-depth must be positive") }
@@ -88,11 +110,54 @@ struct ValidateCommand: ParsableCommand {
     for reference in references where !reference.contains("=") {
       throw ValidationError("--ref takes URL=PATH, got \(reference)")
     }
+    if let encoding, TextEncoding(name: encoding) == nil {
+      throw ValidationError("unknown encoding \(encoding): use \(TextEncoding.acceptedNames)")
+    }
+    if let headerRow, headerRow < 0 { throw ValidationError("--header-row must be 0 (no header) or a row number") }
+    if let delimiter, CSVDialect.delimiter(named: delimiter) == nil {
+      throw ValidationError("--delimiter takes one ASCII character (or tab, comma, semicolon, pipe), got \(delimiter)")
+    }
+  }
+
+  /// How CSV files are read, from --encoding, --header-row and --delimiter.
+  func tabularOptions() -> TableValidator.Options {
+    var dialect = CSVDialect()
+    dialect.delimiter = delimiter.flatMap(CSVDialect.delimiter(named:))
+    if let headerRow { dialect.header = headerRow == 0 ? .none : .rows([headerRow]) }
+    return TableValidator.Options(dialect: dialect, encoding: encoding.flatMap(TextEncoding.init(name:)))
+  }
+
+  /// The Table Schema at `path`, or nil when the file holds something else (a JSON Schema).
+  func tableSchema(at path: String) throws -> TableSchema? {
+    let bytes = try FileBytes.read(path)
+    let lower = path.lowercased()
+    let document: JSONDocument
+    if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
+      guard let first = YAMLReader().read(bytes, file: path).documents.first else { return nil }
+      document = first
+    } else {
+      guard let parsed = try? JSONParser().parse(bytes) else { return nil }
+      document = parsed.document
+    }
+    guard TableSchema.isTableSchema(document.root) else { return nil }
+    return try TableSchema(descriptor: document.root)
   }
 
   func run() throws {
     var checks = DocumentChecks(assertFormat: assertFormat)
+    if geojson { checks.geoJSON = GeoJSONValidator() }
+    var tabular = tabularOptions()
     if let schema {
+      do {
+        tabular.schema = try tableSchema(at: schema)
+      } catch {
+        throw RuntimeError("schema \(schema): \(error)")
+      }
+      if tabular.schema != nil && schemaOutput != nil {
+        throw RuntimeError("--schema-output applies to JSON Schemas; \(schema) is a Table Schema")
+      }
+    }
+    if let schema, tabular.schema == nil {
       do {
         checks.schema = try SchemaLoader(
           dialect: dialect.flatMap(Dialect.init(shortName:)) ?? .draft2020_12, schemaDirectories: schemaDir,
@@ -107,13 +172,15 @@ struct ValidateCommand: ParsableCommand {
         let catalog = ModelCatalog.standard(profiles: ProfileLocator.profilesDirectory())
         let entry = try catalog.model(named: model)
         checks.model = ModelValidator(
-          model: entry, schema: try catalog.schema(for: entry), representation: representation, assertFormat: assertFormat)
+          model: entry, schema: try catalog.schema(for: entry), representation: representation,
+          assertFormat: assertFormat)
       } catch {
         throw RuntimeError("model \(model): \(error)")
       }
     }
-    let runner = ValidationRunner(
-      options: .init(maxDepth: maxDepth, xsdPath: xsd, forcedFormat: inputFormat, checks: checks))
+    var options = ValidationRunner.Options(maxDepth: maxDepth, xsdPath: xsd, forcedFormat: inputFormat, checks: checks)
+    options.tabular = tabular
+    let runner = ValidationRunner(options: options)
     let outcome: ValidationRunner.Outcome
     do {
       outcome = try runner.run(paths)

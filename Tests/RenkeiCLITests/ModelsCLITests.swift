@@ -24,8 +24,11 @@ final class ModelsCLITests: XCTestCase {
     let repository = home + "/dataModel.Test/Shelter"
     try FileManager.default.createDirectory(atPath: repository, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: home) }
-    try Data(#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "required": ["id", "type", "capacity"]}"#.utf8)
-      .write(to: URL(fileURLWithPath: repository + "/schema.json"))
+    try Data(
+      #"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "required": ["id", "type", "capacity"]}"#
+        .utf8
+    )
+    .write(to: URL(fileURLWithPath: repository + "/schema.json"))
     let environment = ["XDG_CONFIG_HOME": home + "/config"]
     let add = try RenkeiProcess.run(["models", "add", home + "/dataModel.Test"], environment: environment)
     XCTAssertEqual(add.status, 0, add.stderr)
@@ -33,7 +36,8 @@ final class ModelsCLITests: XCTestCase {
     XCTAssertTrue(try RenkeiProcess.run(["models", "list"], environment: environment).stdout.contains("Shelter"))
     let entity = home + "/shelter.json"
     try Data(#"{"id": "urn:ngsi-ld:Shelter:1", "type": "Shelter"}"#.utf8).write(to: URL(fileURLWithPath: entity))
-    let result = try RenkeiProcess.run(["validate", "--format", "json", "--model", "Shelter", entity], environment: environment)
+    let result = try RenkeiProcess.run(
+      ["validate", "--format", "json", "--model", "Shelter", entity], environment: environment)
     XCTAssertEqual(result.status, 1)
     XCTAssertTrue(result.stdout.contains("\"capacity\""), result.stdout)
     XCTAssertEqual(try RenkeiProcess.run(["models", "add", home + "/nothing"], environment: environment).status, 2)
@@ -41,7 +45,8 @@ final class ModelsCLITests: XCTestCase {
 
   func testValidateModelReportsModelRepresentationPointerAndClause() throws {
     let result = try RenkeiProcess.run([
-      "validate", "--format", "json", "--model", "PointOfInterest", RenkeiProcess.fixture("models/shelters-normalized.jsonl"),
+      "validate", "--format", "json", "--model", "PointOfInterest",
+      RenkeiProcess.fixture("models/shelters-normalized.jsonl"),
     ])
     XCTAssertEqual(result.status, 1, result.stderr)
     let findings = try JSONParser().parse(result.stdout).document.root["files"]![0]!["findings"]!.elements
@@ -57,6 +62,19 @@ final class ModelsCLITests: XCTestCase {
     XCTAssertEqual(ldFinding["spec"]?["clause"]?.string, "5.2.6")
     // Line 3 is NGSI v2 normalized ("type": "Text" is not an NGSI-LD attribute type): no finding.
     XCTAssertFalse(seen.contains { $0.hasPrefix("3 ") }, "\(seen)")
+  }
+
+  func testArraysOfEntities() throws {
+    let result = try RenkeiProcess.run([
+      "validate", "--format", "json", "--model", "PointOfInterest",
+      RenkeiProcess.fixture("models/array-keyvalues.json"),
+    ])
+    XCTAssertEqual(result.status, 1, result.stderr)
+    let findings = try JSONParser().parse(result.stdout).document.root["files"]![0]!["findings"]!.elements
+    XCTAssertEqual(findings.map { $0["ruleId"]!.string! }, ["schema-required"])
+    XCTAssertEqual(findings.first?["location"]?["pointer"]?.string, "/1")
+    XCTAssertEqual(findings.first?["location"]?["line"]?.number?.lexeme, "3")
+    XCTAssertEqual(findings.first?["arguments"]?["representation"]?.string, "ngsi-ld-keyvalues")
   }
 
   func testForcedRepresentation() throws {
@@ -93,7 +111,8 @@ final class PublishedModelsCLITests: XCTestCase {
     let root = NSTemporaryDirectory() + "renkei-site-\(UUID().uuidString)"
     let site = root + "/site"
     defer { try? FileManager.default.removeItem(atPath: root) }
-    try FileManager.default.createDirectory(atPath: site + "/dataModel.Test/Kiosk/examples", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: site + "/dataModel.Test/Kiosk/examples", withIntermediateDirectories: true)
 
     // The server picks its own port (0) and prints it.
     let server = Process()
@@ -111,20 +130,26 @@ final class PublishedModelsCLITests: XCTestCase {
     let port = try XCTUnwrap(Int(portLine.trimmingCharacters(in: .whitespacesAndNewlines)))
     let base = "http://127.0.0.1:\(port)/"
 
-    func put(_ path: String, _ text: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: site + "/" + path)) }
+    func put(_ path: String, _ text: String) throws {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: site + "/" + path))
+    }
     try put(
       "dataModel.Test/kiosk-schema.json",
-      #"{"$id": "\#(base)dataModel.Test/kiosk-schema.json", "definitions": {"hours": {"type": "string", "pattern": "^[0-9]{2}:[0-9]{2}$"}}}"#)
+      #"{"$id": "\#(base)dataModel.Test/kiosk-schema.json", "definitions": {"hours": {"type": "string", "pattern": "^[0-9]{2}:[0-9]{2}$"}}}"#
+    )
     try put(
       "dataModel.Test/Kiosk/schema.json",
-      #"{"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "\#(base)dataModel.Test/Kiosk/schema.json", "type": "object", "required": ["id", "type", "opens"], "properties": {"opens": {"$ref": "\#(base)dataModel.Test/kiosk-schema.json#/definitions/hours"}}}"#)
+      #"{"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "\#(base)dataModel.Test/Kiosk/schema.json", "type": "object", "required": ["id", "type", "opens"], "properties": {"opens": {"$ref": "\#(base)dataModel.Test/kiosk-schema.json#/definitions/hours"}}}"#
+    )
     try put("dataModel.Test/Kiosk/examples/example.json", #"{"id": "K1", "type": "Kiosk", "opens": "09:00"}"#)
 
     let environment = [
       "RENKEI_SMART_DATA_MODELS_BASE": base, "XDG_CONFIG_HOME": root + "/config", "XDG_DATA_HOME": root + "/data",
     ]
-    XCTAssertEqual(try RenkeiProcess.run(["models", "add", "dataModel.Test/Kiosk"], environment: environment).status, 2)
-    let add = try RenkeiProcess.run(["models", "add", "--allow-network", "dataModel.Test/Kiosk"], environment: environment)
+    XCTAssertEqual(
+      try RenkeiProcess.run(["models", "add", "dataModel.Test/Kiosk"], environment: environment).status, 2)
+    let add = try RenkeiProcess.run(
+      ["models", "add", "--allow-network", "dataModel.Test/Kiosk"], environment: environment)
     XCTAssertEqual(add.status, 0, add.stderr)
     XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/data/renkei/models/dataModel.Test/kiosk-schema.json"))
     server.terminate()

@@ -44,7 +44,9 @@ final class ValidateCommandTests: XCTestCase {
       try findings(result.stdout),
       [
         Seen(file: "duplicate.json", rule: "json-duplicate-key", line: 1, column: 10),
-        Seen(file: "facilities.csv", rule: "input-not-validated", line: nil, column: nil),
+        Seen(file: "facilities.csv", rule: "csv-encoding", line: nil, column: nil),
+        Seen(file: "facilities.csv", rule: "csv-dialect", line: nil, column: nil),
+        Seen(file: "photo.bin", rule: "input-not-validated", line: nil, column: nil),
         Seen(file: "trailing-comma.json", rule: "json-trailing-comma", line: 1, column: 6),
       ])
   }

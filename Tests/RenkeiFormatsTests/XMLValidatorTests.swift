@@ -1,9 +1,8 @@
 import Foundation
 import RenkeiCore
+import RenkeiFormats
 import Synchronization
 import XCTest
-
-import RenkeiFormats
 
 final class XMLValidatorTests: XCTestCase {
   var temporaryDirectory = ""

@@ -1,8 +1,7 @@
 import Foundation
 import RenkeiCore
-import XCTest
-
 import RenkeiFormats
+import XCTest
 
 final class YAMLReaderTests: XCTestCase {
   func read(_ text: String, reader: YAMLReader = YAMLReader()) -> YAMLReadResult {

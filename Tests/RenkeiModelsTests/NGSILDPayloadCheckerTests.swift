@@ -5,7 +5,9 @@ import XCTest
 
 /// Each NGSI-LD rule fires on a crafted entity and stays silent on a good one.
 final class NGSILDPayloadCheckerTests: XCTestCase {
-  func rules(_ json: String, _ representation: Representation = .ngsiLDNormalized, requireContext: Bool = false) throws -> [String] {
+  func rules(_ json: String, _ representation: Representation = .ngsiLDNormalized, requireContext: Bool = false) throws
+    -> [String]
+  {
     let entity = try JSONParser().parse(json).document.root
     return NGSILDPayloadChecker(requireContext: requireContext)
       .findings(entity, representation: representation, file: "e.jsonld").map(\.ruleID)
@@ -51,10 +53,14 @@ final class NGSILDPayloadCheckerTests: XCTestCase {
     XCTAssertEqual(try attribute(#"{"type": "Property", "value": null}"#), ["ngsi-ld-property-value"])
     XCTAssertEqual(try attribute(#"{"type": "Relationship", "object": "not a uri"}"#), ["ngsi-ld-relationship-object"])
     XCTAssertEqual(try attribute(#"{"type": "Relationship"}"#), ["ngsi-ld-relationship-object"])
-    XCTAssertEqual(try attribute(#"{"type": "GeoProperty", "value": {"type": "Point", "coordinates": [1]}}"#), ["ngsi-ld-geoproperty-value"])
+    XCTAssertEqual(
+      try attribute(#"{"type": "GeoProperty", "value": {"type": "Point", "coordinates": [1]}}"#),
+      ["ngsi-ld-geoproperty-value"])
     XCTAssertEqual(try attribute(#"{"type": "GeoProperty", "value": "35.6,139.7"}"#), ["ngsi-ld-geoproperty-value"])
     // A well-shaped geometry still meets RFC 7946: here latitude and longitude are swapped.
-    XCTAssertEqual(try attribute(#"{"type": "GeoProperty", "value": {"type": "Point", "coordinates": [35.6, 139.7]}}"#), ["geojson-coordinate-range"])
+    XCTAssertEqual(
+      try attribute(#"{"type": "GeoProperty", "value": {"type": "Point", "coordinates": [35.6, 139.7]}}"#),
+      ["geojson-coordinate-range"])
     XCTAssertEqual(try attribute(#"{"type": "LanguageProperty", "value": "x"}"#), ["ngsi-ld-language-map"])
     XCTAssertEqual(try attribute(#"{"type": "VocabProperty", "vocab": 3}"#), ["ngsi-ld-vocab"])
     XCTAssertEqual(try attribute(#"{"type": "ListProperty", "valueList": "x"}"#), ["ngsi-ld-value-list"])
@@ -64,29 +70,46 @@ final class NGSILDPayloadCheckerTests: XCTestCase {
 
   func testTemporalDatasetAndUnitMembers() throws {
     func attribute(_ body: String) throws -> [String] { try rules(#"{"id": "urn:x:1", "type": "T", "a": \#(body)}"#) }
-    XCTAssertEqual(try attribute(#"{"type": "Property", "value": 1, "observedAt": "2024-04-01T09:00:00"}"#), ["ngsi-ld-datetime"])
-    XCTAssertEqual(try attribute(#"{"type": "Property", "value": 1, "observedAt": "2024-04-01T09:00:00+09:00"}"#), ["ngsi-ld-datetime"])
-    XCTAssertEqual(try rules(#"{"id": "urn:x:1", "type": "T", "modifiedAt": "yesterday"}"#), ["ngsi-ld-datetime"])
-    XCTAssertEqual(try attribute(#"{"type": "Property", "value": 1, "datasetId": "sensor A"}"#), ["ngsi-ld-datasetid-not-uri"])
     XCTAssertEqual(
-      try attribute(#"[{"type": "Property", "value": 1, "datasetId": "urn:d:1"}, {"type": "Property", "value": 2, "datasetId": "urn:d:1"}]"#),
+      try attribute(#"{"type": "Property", "value": 1, "observedAt": "2024-04-01T09:00:00"}"#), ["ngsi-ld-datetime"])
+    XCTAssertEqual(
+      try attribute(#"{"type": "Property", "value": 1, "observedAt": "2024-04-01T09:00:00+09:00"}"#),
+      ["ngsi-ld-datetime"])
+    XCTAssertEqual(try rules(#"{"id": "urn:x:1", "type": "T", "modifiedAt": "yesterday"}"#), ["ngsi-ld-datetime"])
+    XCTAssertEqual(
+      try attribute(#"{"type": "Property", "value": 1, "datasetId": "sensor A"}"#), ["ngsi-ld-datasetid-not-uri"])
+    XCTAssertEqual(
+      try attribute(
+        #"[{"type": "Property", "value": 1, "datasetId": "urn:d:1"}, {"type": "Property", "value": 2, "datasetId": "urn:d:1"}]"#
+      ),
       ["ngsi-ld-datasetid-duplicate"])
-    XCTAssertEqual(try attribute(#"[{"type": "Property", "value": 1}, {"type": "Property", "value": 2}]"#), ["ngsi-ld-datasetid-duplicate"])
+    XCTAssertEqual(
+      try attribute(#"[{"type": "Property", "value": 1}, {"type": "Property", "value": 2}]"#),
+      ["ngsi-ld-datasetid-duplicate"])
     XCTAssertEqual(try attribute(#"{"type": "Property", "value": 1, "unitCode": 7}"#), ["ngsi-ld-unitcode"])
-    XCTAssertEqual(try attribute(#"{"type": "Property", "value": 1, "sub": {"type": "Property"}}"#), ["ngsi-ld-property-value"])
+    XCTAssertEqual(
+      try attribute(#"{"type": "Property", "value": 1, "sub": {"type": "Property"}}"#), ["ngsi-ld-property-value"])
   }
 
   func testNamesAndContext() throws {
-    XCTAssertEqual(try rules(#"{"id": "urn:x:1", "type": "T", "bad name": {"type": "Property", "value": 1}}"#), ["ngsi-ld-attribute-name"])
-    XCTAssertEqual(try rules(#"{"id": "urn:x:1", "type": "T", "a(1)": {"type": "Property", "value": 1}}"#), ["ngsi-ld-attribute-name"])
-    XCTAssertEqual(try rules(#"{"id": "urn:x:1", "type": "T", "https://schema.org/name": {"type": "Property", "value": 1}}"#), [])
-    XCTAssertEqual(try rules(#"{"id": "urn:x:1", "type": "T", "value": {"type": "Property", "value": 1}}"#), ["ngsi-ld-reserved-name"])
+    XCTAssertEqual(
+      try rules(#"{"id": "urn:x:1", "type": "T", "bad name": {"type": "Property", "value": 1}}"#),
+      ["ngsi-ld-attribute-name"])
+    XCTAssertEqual(
+      try rules(#"{"id": "urn:x:1", "type": "T", "a(1)": {"type": "Property", "value": 1}}"#),
+      ["ngsi-ld-attribute-name"])
+    XCTAssertEqual(
+      try rules(#"{"id": "urn:x:1", "type": "T", "https://schema.org/name": {"type": "Property", "value": 1}}"#), [])
+    XCTAssertEqual(
+      try rules(#"{"id": "urn:x:1", "type": "T", "value": {"type": "Property", "value": 1}}"#),
+      ["ngsi-ld-reserved-name"])
     XCTAssertEqual(try rules(#"{"id": "urn:x:1", "type": "T"}"#, requireContext: true), ["ngsi-ld-context-missing"])
     XCTAssertEqual(try rules(#"{"id": "urn:x:1", "type": "T", "@context": []}"#, requireContext: true), [])
   }
 
   func testConciseAndKeyValuesForms() throws {
-    let concise = #"{"id": "urn:x:1", "type": "T", "a": {"value": 1}, "r": {"object": "urn:x:2"}, "b": 2, "bad": {"object": "x y"}}"#
+    let concise =
+      #"{"id": "urn:x:1", "type": "T", "a": {"value": 1}, "r": {"object": "urn:x:2"}, "b": 2, "bad": {"object": "x y"}}"#
     XCTAssertEqual(try rules(concise, .ngsiLDConcise), ["ngsi-ld-relationship-object"])
     XCTAssertEqual(try rules(#"{"id": "urn:x:1", "type": "T", "a": {"anything": 1}}"#, .ngsiLDKeyValues), [])
   }

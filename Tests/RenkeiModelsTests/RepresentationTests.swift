@@ -4,10 +4,13 @@ import XCTest
 @testable import RenkeiModels
 
 final class RepresentationTests: XCTestCase {
-  func detect(_ json: String) throws -> Representation { Representation.detect(try JSONParser().parse(json).document.root) }
+  func detect(_ json: String) throws -> Representation {
+    Representation.detect(try JSONParser().parse(json).document.root)
+  }
 
   func testDetection() throws {
-    XCTAssertEqual(try detect(#"{"id": "urn:x:1", "type": "T", "a": {"type": "Property", "value": 1}}"#), .ngsiLDNormalized)
+    XCTAssertEqual(
+      try detect(#"{"id": "urn:x:1", "type": "T", "a": {"type": "Property", "value": 1}}"#), .ngsiLDNormalized)
     XCTAssertEqual(try detect(#"{"id": "urn:x:1", "type": "T", "a": {"value": 1}, "@context": "x"}"#), .ngsiLDConcise)
     XCTAssertEqual(try detect(#"{"id": "urn:x:1", "type": "T", "a": 1, "@context": "x"}"#), .ngsiLDKeyValues)
     XCTAssertEqual(try detect(#"{"id": "x", "type": "T", "a": {"type": "Number", "value": 1}}"#), .ngsiV2Normalized)
@@ -32,6 +35,8 @@ final class RepresentationTests: XCTestCase {
     let a = try XCTUnwrap(projected.root["a"])
     XCTAssertEqual(projected.original(of: a).pointer.description, "/a/value/@value")
     XCTAssertEqual(projected.original(of: a).position, SourcePosition(line: 2, column: 69))
-    XCTAssertNil(KeyValuesProjection.project(try JSONParser().parse(#"{"id": "x", "a": 1}"#).document.root, from: .ngsiV2KeyValues))
+    XCTAssertNil(
+      KeyValuesProjection.project(try JSONParser().parse(#"{"id": "x", "a": 1}"#).document.root, from: .ngsiV2KeyValues)
+    )
   }
 }

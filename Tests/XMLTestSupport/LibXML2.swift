@@ -14,6 +14,20 @@ internal import CLibXML2
 /// XML checks for the JUnit output through libxml2: well-formedness, XSD validity, and reading
 /// values back to see that escaping round-trips.
 public enum LibXML2 {
+  /// The bytes of a file, without Foundation (see the note above).
+  static func readFile(_ path: String) -> [UInt8]? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let got = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, 65_536, file) }
+      if got == 0 { break }
+      bytes.append(contentsOf: chunk[0..<got])
+    }
+    return bytes
+  }
+
   /// Collects libxml2's error messages through its structured-error callback.
   private final class Messages {
     var lines: [String] = []
@@ -33,7 +47,13 @@ public enum LibXML2 {
         "line \(error.pointee.line): " + String(text.reversed().drop(while: \.isWhitespace).reversed()))
     }
 
-    guard let parserContext = xmlSchemaNewParserCtxt(schemaPath) else { return ["cannot read \(schemaPath)"] }
+    // The schema is handed over from memory: renkei's own XML code installs a process-wide
+    // entity loader that refuses file loads outside schema compilation, and tests share a process.
+    guard let schemaBytes = readFile(schemaPath) else { return ["cannot read \(schemaPath)"] }
+    let created = schemaBytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { xmlSchemaNewMemParserCtxt($0.baseAddress, Int32($0.count)) }
+    }
+    guard let parserContext = created else { return ["cannot read \(schemaPath)"] }
     xmlSchemaSetParserStructuredErrors(parserContext, collect, context.toOpaque())
     let parsedSchema = xmlSchemaParse(parserContext)
     xmlSchemaFreeParserCtxt(parserContext)
