@@ -69,26 +69,12 @@ final class AdditionalPropertiesKeyword: Keyword {
     _ annotations: inout Annotations?
   ) -> Bool {
     guard view.isObject(instance) else { return true }
-    var valid = true
-    var extra: [String] = []
-    view.forEachMember(instance) { key, value in
-      guard valid || context.verbose, named.position(ofKey: key, view) == nil else { return }
-      let text = view.string(key)
-      if patterns.contains(where: { $0.matches(text) }) { return }
-      annotations?.properties.insert(text)
-      if schema.constant == false {
-        extra.append(text)
-        valid = false
-      } else if !context.descend(schema, value, view, name) {
-        valid = false
-      }
+    return RemainingMembers.evaluate(
+      schema, keyword: name, reason: "here", instance, view, node, &context, &annotations
+    ) { key in
+      named.position(ofKey: key, view) != nil
+        || (!patterns.isEmpty && patterns.contains { $0.matches(view.string(key)) })
     }
-    if !extra.isEmpty {
-      context.fail(
-        name, node, view.value(instance), "\(Phrase.members(extra)) not allowed here.",
-        ["members": extra.joined(separator: ",")])
-    }
-    return valid
   }
 }
 

@@ -14,25 +14,11 @@ final class UnevaluatedPropertiesKeyword: Keyword {
   ) -> Bool {
     guard view.isObject(instance) else { return true }
     let seen = annotations ?? Annotations()
-    var valid = true
-    var extra: [String] = []
-    view.forEachMember(instance) { key, value in
-      let text = view.string(key)
-      guard valid || context.verbose, !seen.evaluated(property: text) else { return }
-      annotations?.properties.insert(text)
-      if schema.constant == false {
-        extra.append(text)
-        valid = false
-      } else if !context.descend(schema, value, view, name) {
-        valid = false
-      }
+    return RemainingMembers.evaluate(
+      schema, keyword: name, reason: "(unevaluated)", instance, view, node, &context, &annotations
+    ) { key in
+      seen.evaluated(property: view.string(key))
     }
-    if !extra.isEmpty {
-      context.fail(
-        name, node, view.value(instance), "\(Phrase.members(extra)) not allowed (unevaluated).",
-        ["members": extra.joined(separator: ",")])
-    }
-    return valid
   }
 }
 
