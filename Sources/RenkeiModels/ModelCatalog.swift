@@ -154,7 +154,7 @@ public final class ModelCatalog: @unchecked Sendable {
     let bytes = try FileBytes.read(model.schemaPath)
     let document = try JSONParser().parse(bytes).document
     let schema = try CompiledSchema(
-      document: document, uri: model.schemaID ?? ("file://" + model.schemaPath), registry: registry())
+      document: document, uri: model.schemaID ?? SchemaRegistry.fileURI(model.schemaPath), registry: registry())
     compiled[model.name] = schema
     return schema
   }

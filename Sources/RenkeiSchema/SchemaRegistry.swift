@@ -120,7 +120,8 @@ public final class SchemaRegistry: @unchecked Sendable {
     mappings[URIReference(url).withoutFragment.description] = path
   }
 
-  static func fileURI(_ path: String) -> String {
+  /// The `file://` URI of a local path (made absolute), the base for its relative references.
+  public static func fileURI(_ path: String) -> String {
     let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     return "file://" + URIReference.removeDotSegments(absolute)
   }

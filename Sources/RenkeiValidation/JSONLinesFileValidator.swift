@@ -1,6 +1,5 @@
 import Dispatch
 import RenkeiCore
-import Synchronization
 
 /// Validates a JSON Lines file chunk by chunk (constant memory), parsing the lines of each
 /// chunk on all cores. Findings come back in line order whatever the scheduling.
@@ -86,17 +85,4 @@ public struct JSONLinesFileValidator: Sendable {
     ranges.append(start..<lines.count)
     return ranges.filter { !$0.isEmpty }
   }
-}
-
-/// One result slot per worker, written once each from `concurrentPerform`.
-final class ResultSlots<Value: Sendable>: Sendable {
-  private let slots: Mutex<[Value?]>
-
-  init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
-
-  func store(_ value: Value, at index: Int) {
-    slots.withLock { $0[index] = value }
-  }
-
-  var values: [Value] { slots.withLock { $0.compactMap { $0 } } }
 }

@@ -38,8 +38,7 @@ struct SchemaLoader {
       }
     }
     // The file's own URI is its base, so relative references reach sibling files.
-    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-    let uri = document.root["$id"]?.string ?? ("file://" + absolute)
+    let uri = document.root["$id"]?.string ?? SchemaRegistry.fileURI(path)
     return try CompiledSchema(document: document, uri: uri, registry: registry)
   }
 }
