@@ -16,9 +16,12 @@ let package = Package(
     .library(name: "RenkeiValidation", targets: ["RenkeiValidation"]),
     .library(name: "RenkeiSchema", targets: ["RenkeiSchema"]),
     .library(name: "RenkeiTabular", targets: ["RenkeiTabular"]),
+    .library(name: "RenkeiJapanese", targets: ["RenkeiJapanese"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
   ],
   targets: [
     .systemLibrary(
@@ -45,6 +48,23 @@ let package = Package(
     .target(name: "RenkeiModels", dependencies: ["RenkeiCore", "RenkeiSchema", "RenkeiStringFormats"]),
     // Tabular data: streaming CSV reader (encodings, dialects, structure), Table Schema validation.
     .target(name: "RenkeiTabular", dependencies: ["RenkeiCore", "RenkeiStringFormats"], swiftSettings: hotPath),
+    // HTTP/1.1 server (reference broker, notification receiver, test servers) and a client that
+    // sends exactly the headers it is given.
+    .target(
+      name: "RenkeiHTTP",
+      dependencies: [
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ]),
+    // Japanese text: 和暦 dates, width folding, phone numbers, katakana, 曜日, 全国地方公共団体コード,
+    // coordinates in Japan. Shared by the dataset checks and the converter.
+    .target(name: "RenkeiJapanese", swiftSettings: hotPath),
+    // The Japanese standard-dataset profiles (profiles/datasets/*.yaml): detection, header and
+    // cell checks, plugged into the CSV validation run.
+    .target(
+      name: "RenkeiDatasets", dependencies: ["RenkeiCore", "RenkeiFormats", "RenkeiTabular", "RenkeiJapanese"],
+      swiftSettings: hotPath),
     // One reporter per output format.
     .target(
       name: "RenkeiReport", dependencies: ["RenkeiCore"],
@@ -52,11 +72,23 @@ let package = Package(
     // File discovery, format detection and the validation pipeline behind `renkei validate`.
     .target(
       name: "RenkeiValidation",
-      dependencies: ["RenkeiCore", "RenkeiFormats", "RenkeiSchema", "RenkeiModels", "RenkeiTabular"]),
+      dependencies: [
+        "RenkeiCore", "RenkeiFormats", "RenkeiSchema", "RenkeiModels", "RenkeiTabular", "RenkeiDatasets",
+      ]),
+    // Conversion of open data (CSV, JSON, JSON Lines, XML) to NGSI-LD, NGSI v2, GeoJSON, JSON-LD and
+    // clean standard CSV, driven by mappings (profiles/mappings/).
+    .target(
+      name: "RenkeiConvert",
+      dependencies: [
+        "RenkeiCore", "RenkeiFormats", "RenkeiHTTP", "RenkeiJapanese", "RenkeiModels", "RenkeiSchema",
+        "RenkeiTabular",
+      ],
+      swiftSettings: hotPath),
     .executableTarget(
       name: "renkei",
       dependencies: [
         "RenkeiCore", "RenkeiFormats", "RenkeiModels", "RenkeiReport", "RenkeiSchema", "RenkeiValidation",
+        "RenkeiConvert", "RenkeiDatasets", "RenkeiTabular",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // libxml2 for tests, behind Swift-only API: libxml2's headers bring in the system ICU, which
@@ -64,6 +96,20 @@ let package = Package(
     .target(name: "XMLTestSupport", dependencies: ["CLibXML2"], path: "Tests/XMLTestSupport"),
     .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"]),
     .testTarget(name: "RenkeiRegexTests", dependencies: ["RenkeiRegex"]),
+    .testTarget(
+      name: "RenkeiHTTPTests",
+      dependencies: [
+        "RenkeiHTTP", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ]),
+    .testTarget(name: "RenkeiJapaneseTests", dependencies: ["RenkeiJapanese"]),
+    .testTarget(
+      name: "RenkeiDatasetsTests", dependencies: ["RenkeiDatasets", "RenkeiTabular", "RenkeiCore", "RenkeiJapanese"]),
+    .testTarget(
+      name: "RenkeiConvertTests",
+      dependencies: ["RenkeiConvert", "RenkeiCore", "RenkeiHTTP", "RenkeiModels", "RenkeiTabular"],
+      // The IMI vectors are read through #filePath, not bundled.
+      exclude: ["Fixtures"]),
     .testTarget(name: "RenkeiStringFormatsTests", dependencies: ["RenkeiStringFormats", "RenkeiCore"]),
     .testTarget(name: "RenkeiSchemaTests", dependencies: ["RenkeiSchema", "RenkeiCore"]),
     // The GeoJSON fixtures are read through #filePath, not bundled.

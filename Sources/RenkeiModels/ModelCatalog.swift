@@ -63,6 +63,8 @@ public final class ModelCatalog: @unchecked Sendable {
     var directories: [String] = []
     if let profiles {
       directories.append(profiles + "/models/smart-data-models")
+      // Models of the Japanese recommended datasets (AED, 避難場所 ...), where no Smart Data Model fits.
+      directories.append(profiles + "/models/nec-fiware")
       directories.append(profiles + "/models/consent")
     }
     directories += AddedModels.directories()

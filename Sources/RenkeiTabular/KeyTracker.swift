@@ -8,7 +8,8 @@ struct KeyTracker {
     var slot: Int
     var column: Int
     var name: String
-    var seen: [String: Int] = [:]
+    /// The first row of each value, by the value's hash.
+    var seen = HashRowTable()
   }
 
   private struct KeySet {
@@ -60,13 +61,18 @@ struct KeyTracker {
   var isEmpty: Bool { uniqueFields.isEmpty && uniqueKeys.isEmpty && primaryKey == nil && references.isEmpty }
 
   /// Checks rows (in file order) against the rows seen before.
-  mutating func process(_ rows: [RowChecker.KeyRow], into findings: inout [Finding]) {
+  mutating func process(
+    _ rows: [RowChecker.KeyRow], values keyValues: [LogicalValue?], texts keyTexts: [String],
+    into findings: inout [Finding]
+  ) {
     for row in rows {
+      let row = Row(row: row.row, line: row.line, base: row.base, allValues: keyValues, allTexts: keyTexts)
       for index in uniqueFields.indices {
         let slot = uniqueFields[index].slot
         guard let value = row.values[slot] else { continue }
-        let key = value.key
-        if let first = uniqueFields[index].seen[key] {
+        var hasher = Hasher()
+        hasher.combine(value.key)
+        if let first = uniqueFields[index].seen.firstRow(for: hasher.finalize(), storing: row.row) {
           findings.append(
             TabularRules.uniqueError.finding(
               at: SourceLocation(file: file, line: row.line, row: row.row, field: uniqueFields[index].name),
@@ -74,8 +80,6 @@ struct KeyTracker {
                 "value": RowChecker.excerpt(row.texts[slot]), "field": uniqueFields[index].name,
                 "firstRow": String(first), "fieldNumber": String(uniqueFields[index].column + 1),
               ]))
-        } else {
-          uniqueFields[index].seen[key] = row.row
         }
       }
       for index in uniqueKeys.indices {
@@ -144,6 +148,28 @@ struct KeyTracker {
       }
     }
     references = []
+  }
+
+  /// One row's key values, read from the part's flat arrays.
+  private struct Row {
+    let row: Int
+    let line: Int
+    let base: Int
+    let allValues: [LogicalValue?]
+    let allTexts: [String]
+
+    var values: Values { Values(row: self) }
+    var texts: Texts { Texts(row: self) }
+
+    struct Values {
+      let row: Row
+      subscript(slot: Int) -> LogicalValue? { row.allValues[row.base + slot] }
+    }
+
+    struct Texts {
+      let row: Row
+      subscript(slot: Int) -> String { row.allTexts[row.base + slot] }
+    }
   }
 
   private static func key(_ values: [LogicalValue?]) -> String {

@@ -15,6 +15,8 @@ struct RowChecker: Sendable {
   let maxRecordBytes: Int
   /// Findings kept per rule in one part (the run keeps as many per file).
   let findingLimit: Int
+  /// A profile's check for each column (nil for most).
+  var cellChecks: [(any CellCheck)?] = []
 
   /// A sequence the decoder could not read, at an offset of the buffer.
   struct InvalidBytes: Sendable {
@@ -39,12 +41,12 @@ struct RowChecker: Sendable {
     }
   }
 
-  /// The values of the key columns of one row.
+  /// Where the values of the key columns of one row are: `Output.keyValues[base ..< base + n]`
+  /// (flat arrays for the whole part, so a row costs no allocation of its own).
   struct KeyRow: Sendable {
     var row: Int
     var line: Int
-    var values: [LogicalValue?]
-    var texts: [String]
+    var base: Int
   }
 
   struct Output: Sendable {
@@ -53,6 +55,8 @@ struct RowChecker: Sendable {
     var limiter: FindingLimiter
     var dataRows = 0
     var keyRows: [KeyRow] = []
+    var keyValues: [LogicalValue?] = []
+    var keyTexts: [String] = []
     var terminators = TerminatorTally()
 
     mutating func add(_ finding: Finding) {
@@ -98,6 +102,9 @@ struct RowChecker: Sendable {
     // Unretained references: the layout keeps the checks alive, and this loop runs per cell.
     let checks = layout.columns.map { $0.check.map(Unmanaged.passUnretained) }
     let slots = (0..<width).map { keyed ? layout.keySlots[$0] : nil }
+    let hasCellChecks = cellChecks.contains { $0 != nil }
+    let companionScratch = ScratchBuffer(capacity: 256)
+    defer { withExtendedLifetime(companionScratch) {} }
     for record in 0..<batch.count {
       let row = firstRow + record
       let line = firstLine + Int(batch.recordLines[record])
@@ -149,11 +156,19 @@ struct RowChecker: Sendable {
         return true
       }
       var blank = 0
-      var keyValues: [LogicalValue?] = keyed ? Array(repeating: nil, count: layout.keyColumns.count) : []
-      var keyTexts: [String] = keyed ? Array(repeating: "", count: layout.keyColumns.count) : []
+      let keyBase = output.keyValues.count
+      if keyed {
+        output.keyValues.append(contentsOf: repeatElement(nil, count: layout.keyColumns.count))
+        output.keyTexts.append(contentsOf: repeatElement("", count: layout.keyColumns.count))
+      }
       for column in 0..<min(cellCount, width) {
         let fieldIndex = fields.lowerBound + column
         let cell = decoder.value(buffer, batch: batch, field: fieldIndex, scratch: scratch)
+        if hasCellChecks, let cellCheck = cellChecks[column] {
+          profileCell(
+            cellCheck, cell, column: column, fields: fields, buffer, batch, record, &place, scratch: companionScratch,
+            into: &rowFindings, wanted: wanted)
+        }
         guard let reference = checks[column] else {
           if layout.isDefaultMissing(cell) { blank += 1 }
           continue
@@ -170,8 +185,8 @@ struct RowChecker: Sendable {
           }
         case .valid:
           if let slot = slots[column] {
-            keyValues[slot] = value
-            keyTexts[slot] = String(decoding: cell, as: UTF8.self)
+            output.keyValues[keyBase + slot] = value
+            output.keyTexts[keyBase + slot] = String(decoding: cell, as: UTF8.self)
             value = nil
           }
         }
@@ -226,9 +241,33 @@ struct RowChecker: Sendable {
         for finding in rowFindings { output.add(finding) }
         for rule in rowDrops { output.limiter.drop(rule) }
       }
-      if keyed { output.keyRows.append(KeyRow(row: row, line: line, values: keyValues, texts: keyTexts)) }
+      if keyed { output.keyRows.append(KeyRow(row: row, line: line, base: keyBase)) }
     }
     return output
+  }
+
+  /// Runs a profile's check on one cell and turns its issues into findings at the cell.
+  private func profileCell(
+    _ cellCheck: any CellCheck, _ cell: UnsafeBufferPointer<UInt8>, column: Int, fields: Range<Int>,
+    _ buffer: UnsafeBufferPointer<UInt8>, _ batch: RecordBatch, _ record: Int, _ place: inout Place,
+    scratch: ScratchBuffer, into findings: inout [Finding], wanted: (Rule) -> Bool
+  ) {
+    var companion: UnsafeBufferPointer<UInt8>? = nil
+    if let other = cellCheck.companionColumn, other < fields.count {
+      companion = decoder.value(buffer, batch: batch, field: fields.lowerBound + other, scratch: scratch)
+    }
+    var issues: [CellIssue] = []
+    cellCheck.check(cell, companion: companion, into: &issues)
+    guard !issues.isEmpty else { return }
+    let name = layout.columns[column].name
+    for issue in issues where wanted(issue.rule) {
+      var arguments = issue.arguments
+      arguments["field"] = arguments["field"] ?? name
+      arguments["fieldNumber"] = String(column + 1)
+      arguments["row"] = String(place.row)
+      findings.append(
+        issue.rule.finding(at: location(Int(batch.fieldStarts[fields.lowerBound + column]), &place, field: name), arguments))
+    }
   }
 
   private func encodingError(

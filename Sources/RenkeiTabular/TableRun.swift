@@ -11,7 +11,8 @@ import RenkeiCore
 /// checked (again on all cores) only once the parts are known to be right.
 final class TableRun {
   private let options: TableValidator.Options
-  private let schema: CompiledTableSchema?
+  /// The run's schema; a profile's plan may replace it once the header is read.
+  private var schema: CompiledTableSchema?
   private let file: String?
   /// Findings before the first data row (file, preamble, header).
   private var leading: [Finding] = []
@@ -159,6 +160,13 @@ final class TableRun {
         file: file, row: index + 1, line: Int(sample.recordLines[index]) + 1,
         labelColumns: buffer.withUnsafeBufferPointer { labelColumns($0, sample, index) })
     }
+    var plan: TablePlan? = nil
+    if let profile = options.profile {
+      let header = TableHeader(
+        file: file, labels: labels, row: position?.row, line: position?.line, labelColumns: position?.labelColumns ?? [])
+      plan = profile.plan(for: header)
+      if let planned = plan?.schema { schema = CompiledTableSchema(planned) }
+    }
     var (layout, headerFindings) = HeaderCheck(schema: schema, defaultMissingValues: [""])
       .evaluate(labels: labels, at: position, inferredWidth: HeaderDetector.modalWidth(Array(sampleRows[dataIndex...])))
     let keys = KeyTracker(schema: schema?.schema, layout: &layout, file: file)
@@ -166,7 +174,8 @@ final class TableRun {
       layout: layout, decoder: fields, file: file,
       commentPrefix: options.dialect.commentChar.map { Array($0.utf8) }, commentRows: options.dialect.commentRows,
       encoding: input.detection.encoding, validatesUTF8: !input.decoder.isTranscoding,
-      maxRecordBytes: options.maxRecordBytes, findingLimit: options.maxFindingsPerRule)
+      maxRecordBytes: options.maxRecordBytes, findingLimit: options.maxFindingsPerRule,
+      cellChecks: (0..<layout.width).map { plan?.cellChecks[$0] })
     leading.append(
       TabularRules.dialect.finding(
         at: SourceLocation(file: file),
@@ -196,7 +205,7 @@ final class TableRun {
         leading.append(titleRow(index, sampleRows[index], sample, headerIndexes))
       }
     }
-    leading += headerFindings
+    leading += headerFindings + (plan?.findings ?? [])
     let region = Region(
       start: dataStart, rowBase: dataIndex,
       lineBase: dataIndex < sample.count ? Int(sample.recordLines[dataIndex]) : sample.linesConsumed)
@@ -309,7 +318,9 @@ final class TableRun {
       limiter.absorb(output.limiter)
       dataRows += output.dataRows
       tally.merge(output.terminators)
-      if !output.keyRows.isEmpty { keys.process(output.keyRows, into: &keyFindings) }
+      if !output.keyRows.isEmpty {
+        keys.process(output.keyRows, values: output.keyValues, texts: output.keyTexts, into: &keyFindings)
+      }
     }
     rows += Self.merge(regionFindings, keyFindings).filter { limiter.admit($0) }
     let consumed = batches.last?.consumed ?? region.start

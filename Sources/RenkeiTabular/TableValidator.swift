@@ -25,6 +25,8 @@ public struct TableValidator: Sendable {
     /// Findings listed per rule and file; the others are counted in one `csv-findings-limited`
     /// finding per rule (0: no limit). frictionless stops at 1,000 errors in all by default.
     public var maxFindingsPerRule: Int
+    /// Checks beyond the schema, planned once the header is read (a dataset profile).
+    public var profile: (any TableProfile)? = nil
 
     public init(
       dialect: CSVDialect = CSVDialect(), encoding: TextEncoding? = nil, schema: TableSchema? = nil,

@@ -1,4 +1,5 @@
 import RenkeiCore
+import RenkeiDatasets
 import RenkeiTabular
 
 /// Validates a delimited text file (CSV, TSV) with RenkeiTabular: the encoding, the structure of
@@ -15,7 +16,8 @@ public struct CSVFileValidator: Sendable {
   /// count is the number of data rows.
   public func validate(path: String) throws -> Report.Subject {
     let report = try TableValidator(options: options).validate(path: path)
-    return Report.Subject(
-      path: path, format: InputFormat.csv.rawValue, itemCount: report.rowCount, findings: report.findings)
+    // A dataset profile's NO/ID uniqueness is reported in the dataset's terms.
+    let findings = options.profile == nil ? report.findings : DatasetFindings.rewrite(report.findings)
+    return Report.Subject(path: path, format: InputFormat.csv.rawValue, itemCount: report.rowCount, findings: findings)
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RenkeiCore
+import RenkeiDatasets
 import RenkeiFormats
 import RenkeiModels
 import RenkeiReport
@@ -97,12 +98,22 @@ struct ValidateCommand: ParsableCommand {
   @Option(help: "The CSV delimiter instead of the detected one: a character, or tab|comma|semicolon|pipe.")
   var delimiter: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Check CSV files as this Japanese standard dataset (e.g. aed, public_toilet-2024; `renkei datasets list`); "
+        + "`auto` (the default without --schema) picks it from the file name or the header, `none` turns the checks off.",
+      valueName: "name"))
+  var dataset: String?
+
   func validate() throws {
     guard maxDepth > 0 else { throw ValidationError("--max-depth must be positive") }
     if let dialect, Dialect(shortName: dialect) == nil {
       throw ValidationError("unknown dialect \(dialect): use 4, 6, 7, 2019-09 or 2020-12")
     }
     if model != nil && schema != nil { throw ValidationError("give either --model or --schema") }
+    if let dataset, dataset != "auto" && dataset != "none" && schema != nil {
+      throw ValidationError("give either --dataset \(dataset) or --schema")
+    }
     if representation != nil && model == nil { throw ValidationError("--representation goes with --model") }
     if schemaOutput != nil && (schema == nil || format != .json) {
       throw ValidationError("--schema-output needs --schema and --format json")
@@ -143,6 +154,24 @@ struct ValidateCommand: ParsableCommand {
     return try TableSchema(descriptor: document.root)
   }
 
+  /// The dataset checks for CSV files, from --dataset (detection by default).
+  func datasetProfile() throws -> DatasetTableProfile? {
+    let choice = dataset ?? "auto"
+    guard choice != "none" else { return nil }
+    let catalog: DatasetCatalog
+    do {
+      catalog = try DatasetCatalog.standard(profiles: ProfileLocator.profilesDirectory())
+    } catch {
+      throw RuntimeError("dataset profiles: \(error)")
+    }
+    if choice == "auto" { return catalog.profiles.isEmpty ? nil : DatasetTableProfile(.detect(catalog)) }
+    guard let profile = catalog.profile(named: choice) else {
+      throw RuntimeError(
+        "unknown dataset \(choice): use one of \(catalog.names.joined(separator: ", ")), auto or none")
+    }
+    return DatasetTableProfile(.named(profile))
+  }
+
   func run() throws {
     var checks = DocumentChecks(assertFormat: assertFormat)
     if geojson { checks.geoJSON = GeoJSONValidator() }
@@ -157,6 +186,7 @@ struct ValidateCommand: ParsableCommand {
         throw RuntimeError("--schema-output applies to JSON Schemas; \(schema) is a Table Schema")
       }
     }
+    if tabular.schema == nil { tabular.profile = try datasetProfile() }
     if let schema, tabular.schema == nil {
       do {
         checks.schema = try SchemaLoader(

@@ -18,6 +18,9 @@ struct RenkeiProcess {
     return url.appendingPathComponent("renkei")
   }
 
+  /// The subcommands `renkei --help` must list, in its order: only commands that are built.
+  static let builtCommands = ["validate", "convert", "models", "datasets", "bowtie"]
+
   static func fixture(_ name: String) -> String {
     Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!.path
   }
