@@ -16,9 +16,13 @@ let package = Package(
     .library(name: "RenkeiValidation", targets: ["RenkeiValidation"]),
     .library(name: "RenkeiSchema", targets: ["RenkeiSchema"]),
     .library(name: "RenkeiTabular", targets: ["RenkeiTabular"]),
+    .library(name: "RenkeiConformance", targets: ["RenkeiConformance"]),
+    .library(name: "RenkeiBroker", targets: ["RenkeiBroker"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
   ],
   targets: [
     .systemLibrary(
@@ -45,6 +49,23 @@ let package = Package(
     .target(name: "RenkeiModels", dependencies: ["RenkeiCore", "RenkeiSchema", "RenkeiStringFormats"]),
     // Tabular data: streaming CSV reader (encodings, dialects, structure), Table Schema validation.
     .target(name: "RenkeiTabular", dependencies: ["RenkeiCore", "RenkeiStringFormats"], swiftSettings: hotPath),
+    // HTTP/1.1 server (reference broker, notification receiver, test servers) and a client that
+    // sends exactly the headers it is given.
+    .target(
+      name: "RenkeiHTTP",
+      dependencies: [
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ]),
+    // Conformance runner: YAML test cases, expectations, verdicts, notification receiver, mock
+    // context sources, reports, coverage against ETSI test purposes, the self-check's mutating proxy.
+    .target(
+      name: "RenkeiConformance",
+      dependencies: ["RenkeiCore", "RenkeiFormats", "RenkeiHTTP", "RenkeiRegex", "RenkeiReport", "RenkeiSchema"]),
+    // Reference NGSI-LD broker behind `renkei serve ngsi-ld`: in memory, offline, per tenant.
+    .target(
+      name: "RenkeiBroker", dependencies: ["RenkeiCore", "RenkeiHTTP", "RenkeiStringFormats"]),
     // One reporter per output format.
     .target(
       name: "RenkeiReport", dependencies: ["RenkeiCore"],
@@ -56,14 +77,20 @@ let package = Package(
     .executableTarget(
       name: "renkei",
       dependencies: [
-        "RenkeiCore", "RenkeiFormats", "RenkeiModels", "RenkeiReport", "RenkeiSchema", "RenkeiValidation",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "RenkeiBroker", "RenkeiConformance", "RenkeiCore", "RenkeiFormats", "RenkeiHTTP", "RenkeiModels", "RenkeiReport", "RenkeiSchema",
+        "RenkeiValidation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // libxml2 for tests, behind Swift-only API: libxml2's headers bring in the system ICU, which
     // clashes with Foundation's copy in any compilation that sees both.
     .target(name: "XMLTestSupport", dependencies: ["CLibXML2"], path: "Tests/XMLTestSupport"),
     .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"]),
     .testTarget(name: "RenkeiRegexTests", dependencies: ["RenkeiRegex"]),
+    .testTarget(
+      name: "RenkeiHTTPTests",
+      dependencies: [
+        "RenkeiHTTP", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ]),
     .testTarget(name: "RenkeiStringFormatsTests", dependencies: ["RenkeiStringFormats", "RenkeiCore"]),
     .testTarget(name: "RenkeiSchemaTests", dependencies: ["RenkeiSchema", "RenkeiCore"]),
     // The GeoJSON fixtures are read through #filePath, not bundled.
@@ -75,6 +102,10 @@ let package = Package(
     .testTarget(
       name: "RenkeiReportTests", dependencies: ["RenkeiReport", "XMLTestSupport"],
       resources: [.copy("Golden"), .copy("Fixtures")]),
+    .testTarget(
+      name: "RenkeiConformanceTests", dependencies: ["RenkeiConformance", "RenkeiHTTP", "RenkeiCore"],
+      resources: [.copy("Golden")]),
+    .testTarget(name: "RenkeiBrokerTests", dependencies: ["RenkeiBroker", "RenkeiHTTP", "RenkeiCore"]),
     .testTarget(
       name: "RenkeiCLITests", dependencies: ["renkei", "RenkeiCore", "RenkeiValidation"],
       resources: [.copy("Fixtures")]),
