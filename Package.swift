@@ -107,7 +107,7 @@ let package = Package(
       resources: [.copy("Golden")]),
     .testTarget(name: "RenkeiBrokerTests", dependencies: ["RenkeiBroker", "RenkeiHTTP", "RenkeiCore"]),
     .testTarget(
-      name: "RenkeiCLITests", dependencies: ["renkei", "RenkeiCore", "RenkeiValidation"],
+      name: "RenkeiCLITests", dependencies: ["renkei", "RenkeiCore", "RenkeiHTTP", "RenkeiValidation"],
       resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]

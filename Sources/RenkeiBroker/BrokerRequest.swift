@@ -52,6 +52,21 @@ struct BrokerRequest: Sendable {
     tenant = tenantHeader
   }
 
+  /// Query parameters of the NGSI-LD API (clause 6.3 to 6.28); anything else is BadRequestData.
+  static let knownParameters: Set<String> = [
+    "id", "type", "idPattern", "attrs", "pick", "omit", "q", "georel", "geometry", "coordinates", "geoproperty",
+    "geometryProperty", "options", "format", "limit", "offset", "count", "lang", "scopeQ", "local", "csf",
+    "datasetId", "deleteAll", "details", "join", "joinLevel", "containedBy", "entityMap", "collect", "orderBy",
+    "expandValues", "jsonKeys", "observedAt", "reload", "kind", "timerel", "timeAt", "endTimeAt", "lastN",
+    "aggrMethods", "aggrPeriodDuration", "timeproperty", "doNotCompact", "via",
+  ]
+
+  func checkParameters() throws(ProblemDetails) {
+    for (name, _) in parameters where !Self.knownParameters.contains(name) {
+      throw ProblemDetails.invalid("Unknown query parameter", detail: name)
+    }
+  }
+
   func parameter(_ name: String) -> String? {
     parameters.first { $0.name == name }?.value
   }
@@ -107,6 +122,9 @@ struct BrokerRequest: Sendable {
   /// @context rules of clause 6.3.5.
   func body(allowMergePatch: Bool = false) throws(ProblemDetails) -> (JSONTree, MediaType) {
     let type = try contentType(allowMergePatch: allowMergePatch)
+    if type == .jsonLD && linkContext != nil {
+      throw ProblemDetails.badRequest("A request of type application/ld+json must not carry a JSON-LD Link header")
+    }
     guard !rawBody.isEmpty else { throw ProblemDetails.invalid("The request body is empty") }
     let tree: JSONTree
     do {

@@ -40,10 +40,12 @@ struct EntityNormalizer: Sendable {
     if let scope = payload["scope"] { fragment.scope = try self.scope(scope) }
     for (name, value) in members where !NGSILDSyntax.entityMembers.contains(name) {
       let expanded = try attributeName(name)
-      if NGSILDSyntax.isNullMarker(value) {
-        fragment.attributes.append((name, expanded, nil))
+      let items = value.array ?? [value]
+      if !items.isEmpty && items.allSatisfy(NGSILDSyntax.isNullMarker) {
+        // The NULL marker deletes the instances it names by datasetId (none: the default instance).
+        fragment.attributes.append((name, expanded, nil, items.map { $0["datasetId"]?.string }))
       } else {
-        fragment.attributes.append((name, expanded, try attribute(name, value)))
+        fragment.attributes.append((name, expanded, try attribute(name, value), []))
       }
     }
     return fragment
@@ -52,7 +54,7 @@ struct EntityNormalizer: Sendable {
   struct Fragment: Sendable {
     var types: [String]?
     var scope: JSONTree?
-    var attributes: [(term: String, name: String, instances: [JSONTree]?)] = []
+    var attributes: [(term: String, name: String, instances: [JSONTree]?, deleted: [String?])] = []
   }
 
   func entityTypes(_ value: JSONTree?, required: Bool) throws(ProblemDetails) -> [String] {
@@ -84,7 +86,9 @@ struct EntityNormalizer: Sendable {
   }
 
   func attributeName(_ name: String) throws(ProblemDetails) -> String {
-    guard NGSILDSyntax.isValidName(name) else { throw ProblemDetails.badRequest("Invalid attribute name", detail: name) }
+    guard NGSILDSyntax.isValidName(name) else {
+      throw ProblemDetails.badRequest("Invalid attribute name", detail: name)
+    }
     let expanded = context.expand(name)
     return expanded
   }
@@ -114,7 +118,9 @@ struct EntityNormalizer: Sendable {
     guard value.isObject else {
       if value == .null { throw ProblemDetails.badRequest("Attribute \(name) is null") }
       // Concise: a bare value is a Property.
-      return .object([("type", .string("Property")), ("value", value), ("createdAt", .string(now)), ("modifiedAt", .string(now))])
+      return .object([
+        ("type", .string("Property")), ("value", value), ("createdAt", .string(now)), ("modifiedAt", .string(now)),
+      ])
     }
     var source = value
     var type = source["type"]?.string

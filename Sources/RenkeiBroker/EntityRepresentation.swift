@@ -20,6 +20,8 @@ struct EntityRepresentation: Sendable {
   var includeContext = false
   /// Language for LanguageProperty (`lang`): turns them into Properties.
   var language: String?
+  /// Instances to keep by datasetId (`datasetId` parameter; nil in the list is the default instance).
+  var datasetIds: [String?]?
 
   func render(_ entity: StoredEntity) -> JSONTree {
     var out: [(key: String, value: JSONTree)] = []
@@ -36,7 +38,10 @@ struct EntityRepresentation: Sendable {
       if let attributes, !attributes.contains(name) { continue }
       let compact = context.compact(name)
       guard keep(compact) else { continue }
-      let rendered = instances.map { self.instance($0) }
+      var kept = instances
+      if let datasetIds { kept = instances.filter { datasetIds.contains($0["datasetId"]?.string) } }
+      if kept.isEmpty { continue }
+      let rendered = kept.map { self.instance($0) }
       if format == .keyValues && rendered.count > 1 {
         out.append((compact, .array(rendered)))
       } else {

@@ -64,6 +64,9 @@ public struct GeoQuery: Sendable {
   static func from(
     georel: String?, geometry: String?, coordinates: String?, geoproperty: String?, context: ActiveContext
   ) throws(ProblemDetails) -> GeoQuery? {
+    if let geoproperty, !NGSILDSyntax.isValidName(geoproperty) {
+      throw ProblemDetails.badRequest("Invalid geoproperty", detail: geoproperty)
+    }
     if georel == nil && geometry == nil && coordinates == nil { return nil }
     guard let georel, let geometry, let coordinates else {
       throw ProblemDetails.badRequest("georel, geometry and coordinates must be given together")

@@ -205,7 +205,8 @@ struct Geometry: Sendable, Equatable {
     let r = 6_371_008.8
     let dLat = (b.lat - a.lat) * .pi / 180
     let dLon = (b.lon - a.lon) * .pi / 180
-    let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * .pi / 180) * cos(b.lat * .pi / 180) * sin(dLon / 2) * sin(dLon / 2)
+    let h =
+      sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * .pi / 180) * cos(b.lat * .pi / 180) * sin(dLon / 2) * sin(dLon / 2)
     return 2 * r * asin(min(1, sqrt(h)))
   }
 }

@@ -19,11 +19,13 @@ extension NGSILDBroker {
     let options = request.options
 
     if operation == "delete" {
+      var seen: Set<String> = []
       for item in items {
         guard let id = item.string, NGSILDSyntax.isURI(id) else {
           errors.append((item.string ?? "\(item)", ProblemDetails.badRequest("Entity id is not a URI")))
           continue
         }
+        if !seen.insert(id).inserted { continue }
         do throws(ProblemDetails) {
           let change = try store.write(request.tenant, create: false) {
             (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
@@ -48,13 +50,13 @@ extension NGSILDBroker {
           if let linkContext { context = linkContext } else { context = try resolver.activeContext(item["@context"]) }
           let normalizer = EntityNormalizer(context: context, now: now())
           let entity = try normalizer.entity(item, requireType: operation == "create" || operation == "upsert")
-          if operation == "create" || operation == "upsert" {
-            guard seen.insert(entity.id).inserted || operation == "upsert" else {
-              throw ProblemDetails(.alreadyExists, "Entity \(entity.id) appears twice in the batch")
-            }
-          }
+          // A second occurrence of an id in one batch updates what the first one made.
+          let duplicate = !seen.insert(entity.id).inserted
+          let operation = duplicate && (operation == "create" || operation == "upsert") ? "update" : operation
           let fragment = try normalizer.fragment(item)
-          let (change, wasCreated) = try store.write(request.tenant, create: operation == "create" || operation == "upsert") {
+          let (change, wasCreated) = try store.write(
+            request.tenant, create: operation == "create" || operation == "upsert"
+          ) {
             (tenant: inout EntityStore.Tenant) throws(ProblemDetails) -> (EntityStore.Change, Bool) in
             let old = tenant.entities[entity.id]
             switch operation {
@@ -90,12 +92,9 @@ extension NGSILDBroker {
             }
           }
           changes.append(change)
-          if operation == "create" || (operation == "upsert" && wasCreated) {
-            created += 1
-            success.append(entity.id)
-          } else if operation != "upsert" || !wasCreated {
-            success.append(entity.id)
-          }
+          if duplicate { continue }
+          if wasCreated { created += 1 }
+          success.append(entity.id)
         } catch {
           errors.append((itemId, error))
         }

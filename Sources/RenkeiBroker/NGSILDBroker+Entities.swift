@@ -7,7 +7,8 @@ extension NGSILDBroker {
     let (body, type) = try request.body()
     let context = try self.context(request, body: body, type: type)
     let entity = try EntityNormalizer(context: context, now: now()).entity(body)
-    let change = try store.write(request.tenant, create: true) { (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
+    let change = try store.write(request.tenant, create: true) {
+      (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
       guard tenant.entities[entity.id] == nil else {
         throw ProblemDetails(.alreadyExists, "Entity \(entity.id) already exists")
       }
@@ -36,11 +37,21 @@ extension NGSILDBroker {
       let property = context.expand(request.parameter("geometryProperty") ?? "location")
       return answer(200, representation.feature(entity, geometryProperty: property), type: type, context: context)
     }
-    return answer(200, representation.render(entity), type: type, context: context)
+    if let attributes = representation.attributes, !attributes.contains(where: entity.hasAttribute) {
+      throw ProblemDetails.notFound("Entity \(id) has none of the requested attributes")
+    }
+    let rendered = representation.render(entity)
+    if representation.pick != nil || !representation.omit.isEmpty,
+      rendered.keys.allSatisfy({ $0 == "@context" })
+    {
+      throw ProblemDetails.notFound("Nothing of entity \(id) is left after pick and omit")
+    }
+    return answer(200, rendered, type: type, context: context)
   }
 
   func deleteEntity(_ request: BrokerRequest, _ id: String) throws(ProblemDetails) -> HTTPResponseMessage {
-    let change = try store.write(request.tenant, create: false) { (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
+    let change = try store.write(request.tenant, create: false) {
+      (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
       guard let removed = tenant.remove(id) else { throw ProblemDetails.notFound("Entity \(id) not found") }
       return EntityStore.Change(before: removed, after: nil, deleted: removed.attributes.map(\.name))
     }
@@ -56,7 +67,8 @@ extension NGSILDBroker {
       throw ProblemDetails.badRequest("The id in the body differs from the id in the path")
     }
     replacement.id = id
-    let change = try store.write(request.tenant, create: false) { (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
+    let change = try store.write(request.tenant, create: false) {
+      (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
       guard let old = tenant.entities[id] else { throw ProblemDetails.notFound("Entity \(id) not found") }
       replacement.createdAt = old.createdAt
       tenant.insert(replacement)
@@ -77,7 +89,8 @@ extension NGSILDBroker {
       throw ProblemDetails.badRequest("The id in the body differs from the id in the path")
     }
     let fragment = try EntityNormalizer(context: context, now: now()).fragment(body)
-    let change = try store.write(request.tenant, create: false) { (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
+    let change = try store.write(request.tenant, create: false) {
+      (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
       guard var entity = tenant.entities[id] else { throw ProblemDetails.notFound("Entity \(id) not found") }
       let result = Self.apply(fragment, to: &entity, mode: .merge)
       tenant.insert(entity)
@@ -96,7 +109,7 @@ extension NGSILDBroker {
   }
 
   func updateAttributes(_ request: BrokerRequest, _ id: String) throws(ProblemDetails) -> HTTPResponseMessage {
-    let (body, type) = try request.body()
+    let (body, type) = try request.body(allowMergePatch: true)
     let context = try self.context(request, body: body, type: type)
     let fragment = try EntityNormalizer(context: context, now: now()).fragment(body)
     return try applyAttributes(request, id, fragment, mode: .update)
@@ -105,7 +118,8 @@ extension NGSILDBroker {
   private func applyAttributes(
     _ request: BrokerRequest, _ id: String, _ fragment: EntityNormalizer.Fragment, mode: AttributeMode
   ) throws(ProblemDetails) -> HTTPResponseMessage {
-    let result = try store.write(request.tenant, create: false) { (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
+    let result = try store.write(request.tenant, create: false) {
+      (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
       guard var entity = tenant.entities[id] else { throw ProblemDetails.notFound("Entity \(id) not found") }
       let result = Self.apply(fragment, to: &entity, mode: mode)
       tenant.insert(entity)
@@ -131,12 +145,13 @@ extension NGSILDBroker {
   func partialAttributeUpdate(_ request: BrokerRequest, _ id: String, _ attribute: String)
     throws(ProblemDetails) -> HTTPResponseMessage
   {
-    let (body, type) = try request.body()
+    let (body, type) = try request.body(allowMergePatch: true)
     let context = try self.context(request, body: body, type: type)
     let name = context.expand(attribute)
     let now = self.now()
     let normalizer = EntityNormalizer(context: context, now: now)
-    let change = try store.write(request.tenant, create: false) { (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
+    let change = try store.write(request.tenant, create: false) {
+      (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
       guard var entity = tenant.entities[id] else { throw ProblemDetails.notFound("Entity \(id) not found") }
       let datasetId = body["datasetId"]?.string
       guard let old = entity.instance(name, datasetId: datasetId) else {
@@ -144,6 +159,20 @@ extension NGSILDBroker {
       }
       var patch = body
       patch["@context"] = nil
+      if NGSILDSyntax.isNullMarker(patch) {
+        let before = entity
+        let rest = (entity.attribute(name) ?? []).filter { $0["datasetId"]?.string != datasetId }
+        if rest.isEmpty { entity.removeAttribute(name) } else { entity.put(name, rest, replaceAll: true) }
+        entity.modifiedAt = now
+        tenant.insert(entity)
+        return EntityStore.Change(before: before, after: entity, deleted: [name])
+      }
+      guard patch.keys.contains(where: { $0 != "datasetId" }) else {
+        throw ProblemDetails.badRequest("The attribute fragment is empty")
+      }
+      if let newType = patch["type"]?.string, newType != old["type"]?.string {
+        throw ProblemDetails.badRequest("The fragment's type differs from the attribute's type")
+      }
       if patch["type"] == nil, let oldType = old["type"] { patch["type"] = oldType }
       // A fragment may carry only sub-attributes: the content stays.
       let content = NGSILDSyntax.contentMember[patch["type"]?.string ?? ""] ?? "value"
@@ -169,7 +198,8 @@ extension NGSILDBroker {
     var payload = body
     payload["@context"] = nil
     let instances = try EntityNormalizer(context: context, now: now).attribute(attribute, payload)
-    let change = try store.write(request.tenant, create: false) { (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
+    let change = try store.write(request.tenant, create: false) {
+      (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
       guard var entity = tenant.entities[id] else { throw ProblemDetails.notFound("Entity \(id) not found") }
       guard entity.hasAttribute(name) else { throw ProblemDetails.notFound("Attribute \(attribute) not found") }
       let before = entity
@@ -195,8 +225,17 @@ extension NGSILDBroker {
     let datasetId = request.parameter("datasetId")
     let deleteAll = request.parameter("deleteAll") == "true"
     let now = self.now()
-    let change = try store.write(request.tenant, create: false) { (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
+    let change = try store.write(request.tenant, create: false) {
+      (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
       guard var entity = tenant.entities[id] else { throw ProblemDetails.notFound("Entity \(id) not found") }
+      if attribute == "scope" {
+        guard entity.scope != nil else { throw ProblemDetails.notFound("The entity has no scope") }
+        let before = entity
+        entity.scope = nil
+        entity.modifiedAt = now
+        tenant.insert(entity)
+        return EntityStore.Change(before: before, after: entity)
+      }
       guard let instances = entity.attribute(name) else {
         throw ProblemDetails.notFound("Attribute \(attribute) not found")
       }
@@ -243,14 +282,33 @@ extension NGSILDBroker {
     let before = entity
     var result = ApplyResult(change: EntityStore.Change(before: before, after: nil))
     let now = SystemClock.now()
-    if let types = fragment.types, mode == .merge || mode == .append || mode == .appendNoOverwrite {
+    if let types = fragment.types {
       for type in types where !entity.types.contains(type) { entity.types.append(type) }
     }
-    if let scope = fragment.scope { entity.scope = scope }
-    for (term, name, instances) in fragment.attributes {
+    if let scope = fragment.scope {
+      switch mode {
+      case .appendNoOverwrite:
+        // With noOverwrite, appended scopes join the ones there (clause 4.18).
+        var scopes = entity.scope.map { $0.array ?? [$0] } ?? []
+        for item in scope.array ?? [scope] where !scopes.contains(item) { scopes.append(item) }
+        entity.scope = scopes.count == 1 ? scopes[0] : .array(scopes)
+        result.updated.append("scope")
+      case .update where entity.scope == nil:
+        result.notUpdated.append(("scope", "the entity has no scope"))
+      default:
+        entity.scope = scope
+        result.updated.append("scope")
+      }
+    }
+    for (term, name, instances, deleted) in fragment.attributes {
       guard let instances else {
-        if entity.hasAttribute(name) {
-          entity.removeAttribute(name)
+        if let existing = entity.attribute(name) {
+          let rest = existing.filter { !deleted.contains($0["datasetId"]?.string) }
+          if rest.count == existing.count {
+            result.notUpdated.append((term, "no instance with that datasetId"))
+            continue
+          }
+          if rest.isEmpty { entity.removeAttribute(name) } else { entity.put(name, rest, replaceAll: true) }
           result.updated.append(term)
           result.change.deleted.append(name)
         } else if mode != .merge {
@@ -320,7 +378,8 @@ extension NGSILDBroker {
     }
     if fresh["type"]?.string != old["type"]?.string, let type = fresh["type"]?.string {
       // A changed attribute type brings its own content member.
-      for (otherType, member) in NGSILDSyntax.contentMember where otherType != type && member != NGSILDSyntax.contentMember[type] {
+      for (otherType, member) in NGSILDSyntax.contentMember
+      where otherType != type && member != NGSILDSyntax.contentMember[type] {
         out[member] = nil
       }
     }

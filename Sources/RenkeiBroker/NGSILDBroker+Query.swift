@@ -26,13 +26,28 @@ extension NGSILDBroker {
       if let geoQuery, !geoQuery.matches(entity) { return false }
       if let scopes {
         let entityScopes = (entity.scope?.array ?? entity.scope.map { [$0] } ?? []).compactMap(\.string)
-        let hit = scopes.contains { scope in
-          entityScopes.contains { $0 == scope || $0.hasPrefix(scope + "/") || scope == "/#" }
+        // `,` separates alternatives, `;` scopes that must all match.
+        let hit = scopes.contains { alternative in
+          alternative.split(separator: ";").allSatisfy { scope in
+            entityScopes.contains { NGSILDBroker.scope($0, matches: String(scope)) }
+          }
         }
         if !hit { return false }
       }
       return true
     }
+  }
+
+  /// scopeQ matching (clause 4.19): `+` is one level, `#` any levels below; otherwise exact.
+  static func scope(_ scope: String, matches query: String) -> Bool {
+    let have = scope.split(separator: "/").map(String.init)
+    let want = query.split(separator: "/").map(String.init)
+    for (index, token) in want.enumerated() {
+      if token == "#" { return have.count >= index }
+      guard index < have.count else { return false }
+      if token != "+" && token != have[index] { return false }
+    }
+    return have.count == want.count
   }
 
   func queryEntities(_ request: BrokerRequest) throws(ProblemDetails) -> HTTPResponseMessage {
@@ -49,22 +64,35 @@ extension NGSILDBroker {
       filter.idPattern = pattern
     }
     if let text = request.parameter("type") { filter.types = try TypeSelector.parse(text, expand: context.expand) }
-    if let attrs = request.list("attrs") { filter.attributes = attrs.map(context.expand) }
+    if let attrs = try Self.names(request, "attrs") { filter.attributes = attrs.map(context.expand) }
+    if let property = request.parameter("geometryProperty"), !NGSILDSyntax.isValidName(property) {
+      throw ProblemDetails.badRequest("Invalid geometryProperty", detail: property)
+    }
     if let q = request.parameter("q") { filter.query = try QueryLanguage.parse(q) }
     filter.geoQuery = try GeoQuery.from(
       georel: request.parameter("georel"), geometry: request.parameter("geometry"),
       coordinates: request.parameter("coordinates"), geoproperty: request.parameter("geoproperty"), context: context)
     if let scopeQ = request.parameter("scopeQ") {
-      filter.scopes = scopeQ.split(whereSeparator: { $0 == "," || $0 == "|" || $0 == ";" }).map(String.init)
+      filter.scopes = scopeQ.split(whereSeparator: { $0 == "," || $0 == "|" }).map(String.init)
     }
-    let unrestricted = filter.ids == nil && filter.idPattern == nil && filter.types == nil && filter.attributes == nil
+    let unrestricted =
+      filter.ids == nil && filter.idPattern == nil && filter.types == nil && filter.attributes == nil
       && filter.query == nil && filter.geoQuery == nil && filter.scopes == nil
     if unrestricted && request.parameter("local") != "true" {
       throw ProblemDetails.badRequest("A query needs at least one of id, idPattern, type, attrs, q or a geo-query")
     }
     let pagination = try Pagination(request, defaultLimit: defaultLimit, maximumLimit: maximumLimit)
+    let datasetIds = representation.datasetIds
     let matches = try store.read(request.tenant) { (tenant: EntityStore.Tenant) throws(ProblemDetails) in
-      tenant.all.filter { filter.matches($0, context: context) }
+      tenant.all.filter { entity in
+        guard filter.matches(entity, context: context) else { return false }
+        guard let datasetIds else { return true }
+        // Only entities with an instance from one of the datasets (clause 4.5.5).
+        return entity.attributes.contains { attribute in
+          (filter.attributes?.contains(attribute.name) ?? true)
+            && attribute.instances.contains { datasetIds.contains($0["datasetId"]?.string) }
+        }
+      }
     }
     let page = pagination.page(matches)
     let headers =
@@ -83,7 +111,7 @@ extension NGSILDBroker {
 
   /// POST /entityOperations/query: a Query object in the body (clause 5.2.23).
   func batchQuery(_ request: BrokerRequest) throws(ProblemDetails) -> HTTPResponseMessage {
-    let responseType = try request.acceptedType()
+    let responseType = try request.acceptedType(allowGeoJSON: true)
     let (body, type) = try request.body()
     let context = try self.context(request, body: body, type: type)
     guard body["type"]?.string == "Query" else { throw ProblemDetails.badRequest("The body must be a Query") }
@@ -98,7 +126,8 @@ extension NGSILDBroker {
     if let attrs = body["attrs"]?.array { filter.attributes = attrs.compactMap(\.string).map(context.expand) }
     if let q = body["q"]?.string { filter.query = try QueryLanguage.parse(q) }
     if let geo = body["geoQ"] {
-      guard let georel = geo["georel"]?.string, let geometry = geo["geometry"]?.string, let coordinates = geo["coordinates"]
+      guard let georel = geo["georel"]?.string, let geometry = geo["geometry"]?.string,
+        let coordinates = geo["coordinates"]
       else { throw ProblemDetails.badRequest("geoQ needs georel, geometry and coordinates") }
       filter.geoQuery = try GeoQuery(
         georel: georel, geometry: geometry, coordinates: coordinates.string ?? coordinates.description,
@@ -126,9 +155,17 @@ extension NGSILDBroker {
     }
     let headers = pagination.headers(
       total: matches.count, path: "/ngsi-ld/v1/entityOperations/query", query: request.rawQuery)
-    return answer(
-      200, .array(pagination.page(matches).map(representation.render)), type: responseType, context: context,
-      headers: headers)
+    let page = pagination.page(matches)
+    if responseType == .geoJSON {
+      let property = context.expand(request.parameter("geometryProperty") ?? "location")
+      var collection: [(key: String, value: JSONTree)] = [
+        ("type", .string("FeatureCollection")),
+        ("features", .array(page.map { representation.feature($0, geometryProperty: property) })),
+      ]
+      if representation.includeContext { collection.append(("@context", context.contextValue)) }
+      return answer(200, .object(collection), type: responseType, context: context, headers: headers)
+    }
+    return answer(200, .array(page.map(representation.render)), type: responseType, context: context, headers: headers)
   }
 
   // MARK: Discovery

@@ -7,6 +7,7 @@ extension NGSILDBroker {
     let (body, type) = try request.body()
     let context = try self.context(request, body: body, type: type)
     let subscription = try Subscription(payload: body, context: context, now: now())
+    if let url = subscription.payload["jsonldContext"]?.string { _ = try resolver.activeContext(.string(url)) }
     if let expiresAt = subscription.expiresAt, expiresAt <= SystemClock.nowMilliseconds() {
       throw ProblemDetails.badRequest("expiresAt is in the past")
     }
@@ -61,9 +62,8 @@ extension NGSILDBroker {
       throw ProblemDetails(.nonexistentTenant, "Tenant \(request.tenant) does not exist")
     }
     let old = try subscriptions.get(id, tenant: request.tenant)
-    var context = old.context
-    if type == .jsonLD || request.linkContext != nil { context = try self.context(request, body: body, type: type) }
-    var payload = old.payload
+    let context = try self.context(request, body: body, type: type)
+    var payload = old.expandedPayload
     for (key, value) in body.members ?? [] where key != "@context" && key != "id" {
       if value == .null || value.string == "urn:ngsi-ld:null" {
         payload[key] = nil
@@ -102,7 +102,7 @@ extension NGSILDBroker {
           }) ?? []
         guard !entities.isEmpty else { continue }
         let outgoing = SubscriptionManager.outgoing(
-          subscription, entities, tenant: tenant, now: SystemClock.nowMilliseconds())
+          subscription, entities.map { ($0, nil) }, tenant: tenant, now: SystemClock.nowMilliseconds())
         let manager = self.subscriptions
         manager.markSent(id, tenant: tenant)
         self.notifier.send([outgoing]) { notification, success in

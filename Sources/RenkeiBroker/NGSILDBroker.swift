@@ -10,7 +10,7 @@ public final class NGSILDBroker: Sendable {
   let store = EntityStore()
   let subscriptions = SubscriptionManager()
   let notifier = Notifier()
-  let fetcher = HTTPClientSession(connectTimeout: .seconds(2), maximumResponseSize: 1 << 20)
+  let fetcher = LazyHTTPClient(connectTimeout: .seconds(2), maximumResponseSize: 1 << 20)
   /// Largest `limit` (clause 5.5.9: beyond it, TooManyResults).
   public let maximumLimit = 1000
   public let defaultLimit = 20
@@ -41,6 +41,7 @@ public final class NGSILDBroker: Sendable {
   public func handle(_ message: HTTPRequestMessage) async -> HTTPResponseMessage {
     do {
       let request = try BrokerRequest(message)
+      try request.checkParameters()
       await prefetchContexts(request)
       return try route(request)
     } catch {
@@ -84,7 +85,9 @@ public final class NGSILDBroker: Sendable {
     case ("entities", 4) where s[2] == "attrs":
       try allow(["PATCH", "PUT", "DELETE"])
       let id = try Self.entityId(s[1])
-      guard NGSILDSyntax.isValidName(s[3]) else { throw ProblemDetails.badRequest("Invalid attribute name", detail: s[3]) }
+      guard NGSILDSyntax.isValidName(s[3]) else {
+        throw ProblemDetails.badRequest("Invalid attribute name", detail: s[3])
+      }
       switch method {
       case "PATCH": return try partialAttributeUpdate(request, id, s[3])
       case "PUT": return try replaceAttribute(request, id, s[3])
@@ -172,12 +175,17 @@ public final class NGSILDBroker: Sendable {
     throws(ProblemDetails) -> EntityRepresentation
   {
     var representation = EntityRepresentation(context: context)
-    let options = request.options
+    var options = request.options
     for option in options {
-      guard ["keyValues", "concise", "normalized", "sysAttrs", "noOverwrite", "replace", "update"].contains(option)
+      guard
+        ["keyValues", "simplified", "concise", "normalized", "sysAttrs", "noOverwrite", "replace", "update"].contains(
+          option)
       else { throw ProblemDetails.badRequest("Unknown option", detail: option) }
     }
-    let format = request.parameter("format")
+    // "simplified" is the older name of keyValues (clause 4.5.3).
+    if options.remove("simplified") != nil { options.insert("keyValues") }
+    var format = request.parameter("format")
+    if format == "simplified" { format = "keyValues" }
     if let format, EntityRepresentation.Format(rawValue: format) == nil {
       throw ProblemDetails.badRequest("Unknown format", detail: format)
     }
@@ -187,25 +195,44 @@ public final class NGSILDBroker: Sendable {
       representation.format = .concise
     }
     representation.sysAttrs = options.contains("sysAttrs") && representation.format != .keyValues
-    if let attrs = request.list("attrs") {
+    if let attrs = try Self.names(request, "attrs") {
       representation.attributes = Set(attrs.map(context.expand))
     }
-    if let pick = request.list("pick") {
-      guard representation.attributes == nil else { throw ProblemDetails.badRequest("pick and attrs exclude each other") }
+    if let pick = try Self.names(request, "pick") {
+      guard representation.attributes == nil else {
+        throw ProblemDetails.badRequest("pick and attrs exclude each other")
+      }
       representation.pick = Set(pick)
     }
-    if let omit = request.list("omit") {
+    if let omit = try Self.names(request, "omit") {
+      guard representation.attributes == nil else {
+        throw ProblemDetails.badRequest("omit and attrs exclude each other")
+      }
       if let pick = representation.pick, !pick.isDisjoint(with: omit) {
         throw ProblemDetails.badRequest("pick and omit name the same member")
       }
       representation.omit = Set(omit)
     }
     representation.language = request.parameter("lang")
+    if let datasets = request.list("datasetId"), request.method == "GET" {
+      representation.datasetIds = datasets.map { $0 == "@none" ? nil : $0 }
+    }
     representation.includeContext = type == .jsonLD
     return representation
   }
 
   func now() -> String { SystemClock.now() }
+
+  /// A comma-separated list of attribute or member names (attrs, pick, omit): BadRequestData
+  /// when empty, with empty items or with a name that is not one.
+  static func names(_ request: BrokerRequest, _ parameter: String) throws(ProblemDetails) -> [String]? {
+    guard let raw = request.parameter(parameter) else { return nil }
+    let items = raw.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    guard !raw.isEmpty, items.allSatisfy({ NGSILDSyntax.isValidName($0) && !$0.contains("|") }) else {
+      throw ProblemDetails.badRequest("Invalid \(parameter)", detail: raw)
+    }
+    return items
+  }
 
   // MARK: Remote contexts
 
@@ -221,6 +248,11 @@ public final class NGSILDBroker: Sendable {
     {
       for item in body.array ?? [body] { pending += Self.contextURLs(item["@context"]) }
     }
+    if request.segments.first == "subscriptions", let body = try? JSONTree.parse(request.rawBody, maxDepth: 64),
+      let url = body["jsonldContext"]?.string
+    {
+      pending.append(url)
+    }
     var rounds = 0
     while !pending.isEmpty && rounds < 4 {
       rounds += 1
@@ -229,7 +261,7 @@ public final class NGSILDBroker: Sendable {
         var headers = HTTPHeaderFields()
         headers.add("Accept", "application/ld+json, application/json")
         guard
-          let response = try? await fetcher.send(
+          let response = try? await fetcher.session.send(
             HTTPRequestMessage(method: "GET", target: url, headers: headers), timeout: .seconds(3)),
           response.status == 200, let document = try? JSONTree.parse(response.body, maxDepth: 64),
           document["@context"] != nil

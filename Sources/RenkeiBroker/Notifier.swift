@@ -10,12 +10,12 @@ final class Notifier: Sendable {
     var body: [UInt8]
   }
 
-  private let session = HTTPClientSession(connectTimeout: .seconds(2), maximumResponseSize: 1 << 20)
+  private let client = LazyHTTPClient(connectTimeout: .milliseconds(500), maximumResponseSize: 1 << 20)
 
   /// Sends each notification in its own task; `record` learns whether it was delivered.
   func send(_ notifications: [Outgoing], record: @escaping @Sendable (Outgoing, Bool) -> Void) {
     for notification in notifications {
-      let session = self.session
+      let session = client.session
       Task {
         var headers = HTTPHeaderFields()
         for (name, value) in notification.headers { headers.add(name, value) }
@@ -31,5 +31,5 @@ final class Notifier: Sendable {
     }
   }
 
-  func shutdown() async { await session.shutdown() }
+  func shutdown() async { await client.shutdown() }
 }

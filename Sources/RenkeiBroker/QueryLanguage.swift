@@ -11,8 +11,14 @@ public indirect enum QueryLanguage: Sendable {
   case compare(Path, Operator, Operand)
 
   public enum Operator: String, Sendable {
-    case equal = "==", unequal = "!=", greater = ">", greaterOrEqual = ">=", less = "<", lessOrEqual = "<="
-    case pattern = "=~", notPattern = "!~="
+    case equal = "=="
+    case unequal = "!="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case less = "<"
+    case lessOrEqual = "<="
+    case pattern = "=~"
+    case notPattern = "!~="
   }
 
   public enum Operand: Sendable {

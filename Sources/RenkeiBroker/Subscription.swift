@@ -7,7 +7,7 @@ struct Subscription: Sendable {
   struct Selector: Sendable {
     var id: String?
     var idPattern: String?
-    var types: [String]
+    var types: TypeSelector
   }
 
   var id: String
@@ -19,8 +19,13 @@ struct Subscription: Sendable {
   var query: QueryLanguage?
   var geoQuery: GeoQuery?
   var attributes: [String]?
+  var pick: Set<String>?
+  var datasetIds: [String?]?
+  var omit: Set<String> = []
   var format: EntityRepresentation.Format = .normalized
   var sysAttrs = false
+  /// notification.showChanges: previous values beside the new ones (clause 5.2.14).
+  var showChanges = false
   var endpoint: String
   var accept = "application/json"
   var receiverHeaders: [(String, String)] = []
@@ -70,7 +75,8 @@ struct Subscription: Sendable {
     }
     self.endpoint = uri
     if let accept = endpoint["accept"] {
-      guard let text = accept.string, ["application/json", "application/ld+json", "application/geo+json"].contains(text)
+      guard let text = accept.string,
+        ["application/json", "application/ld+json", "application/geo+json"].contains(text)
       else { throw ProblemDetails.badRequest("Unsupported notification.endpoint.accept") }
       self.accept = text
     }
@@ -84,29 +90,59 @@ struct Subscription: Sendable {
       self.format = parsed
     }
     if let flag = notification["sysAttrs"] { sysAttrs = flag.bool ?? false }
+    if let flag = notification["showChanges"] { showChanges = flag.bool ?? false }
     if let list = notification["attributes"] {
       guard let names = list.array, names.allSatisfy({ $0.string.map(NGSILDSyntax.isValidName) ?? false }) else {
         throw ProblemDetails.badRequest("notification.attributes must be attribute names")
       }
       attributes = names.isEmpty ? nil : names.compactMap(\.string).map(context.expand)
     }
+    for member in ["pick", "omit"] {
+      guard let list = notification[member] else { continue }
+      guard let names = list.array, names.allSatisfy({ $0.string.map(NGSILDSyntax.isValidName) ?? false }) else {
+        throw ProblemDetails.badRequest("notification.\(member) must be member names")
+      }
+      if attributes != nil {
+        throw ProblemDetails.badRequest("notification.\(member) excludes notification.attributes")
+      }
+      if member == "pick" { pick = Set(names.compactMap(\.string)) } else { omit = Set(names.compactMap(\.string)) }
+    }
+    if let pick, !pick.isDisjoint(with: omit) {
+      throw ProblemDetails.badRequest("notification.pick and notification.omit name the same member")
+    }
+    if let datasets = payload["datasetId"] {
+      guard let items = datasets.array, items.allSatisfy({ $0.string != nil }) else {
+        throw ProblemDetails.badRequest("datasetId must be an array of URIs")
+      }
+      datasetIds = items.compactMap(\.string).map { $0 == "@none" ? nil : $0 }
+    }
+    if payload["timeInterval"] != nil && payload["throttling"] != nil {
+      throw ProblemDetails.badRequest("timeInterval and throttling exclude each other")
+    }
+    if let jsonldContext = payload["jsonldContext"] {
+      guard let url = jsonldContext.string, NGSILDSyntax.isURI(url) else {
+        throw ProblemDetails.badRequest("jsonldContext is not a URI")
+      }
+    }
     if let entities = payload["entities"] {
       guard let items = entities.array, !items.isEmpty else {
         throw ProblemDetails.badRequest("entities must be a non-empty array")
       }
       for item in items {
-        guard let type = item["type"]?.string, NGSILDSyntax.isValidName(type) else {
+        guard let type = item["type"]?.string, !type.isEmpty else {
           throw ProblemDetails.badRequest("Each entities item needs a type")
         }
         let id = item["id"]?.string
         if let id, !NGSILDSyntax.isURI(id) { throw ProblemDetails.badRequest("entities id is not a URI") }
         let pattern = item["idPattern"]?.string
         if let pattern, (try? Regex(pattern)) == nil { throw ProblemDetails.badRequest("Invalid idPattern") }
-        selectors.append(Selector(id: id, idPattern: pattern, types: [context.expand(type)]))
+        selectors.append(
+          Selector(id: id, idPattern: pattern, types: try TypeSelector.parse(type, expand: context.expand)))
       }
     }
     if let list = payload["watchedAttributes"] {
-      guard let names = list.array, !names.isEmpty, names.allSatisfy({ $0.string.map(NGSILDSyntax.isValidName) ?? false })
+      guard let names = list.array, !names.isEmpty,
+        names.allSatisfy({ $0.string.map(NGSILDSyntax.isValidName) ?? false })
       else { throw ProblemDetails.badRequest("watchedAttributes must be a non-empty array of names") }
       watched = names.compactMap(\.string).map(context.expand)
     }
@@ -164,12 +200,29 @@ struct Subscription: Sendable {
   }
 
   /// The subscription as GET answers it.
+  /// The payload with entity types and attribute names as IRIs, so that a PATCH with another
+  /// context (or none) keeps their meaning.
+  var expandedPayload: JSONTree {
+    var out = payload
+    if var entities = out["entities"]?.array {
+      for index in entities.indices {
+        if let type = entities[index]["type"]?.string, NGSILDSyntax.isValidName(type) {
+          entities[index]["type"] = .string(context.expand(type))
+        }
+      }
+      out["entities"] = .array(entities)
+    }
+    if let watched { out["watchedAttributes"] = .array(watched.map(JSONTree.string)) }
+    if let attributes { out["notification"]?["attributes"] = .array(attributes.map(JSONTree.string)) }
+    return out
+  }
+
   /// Names are compacted with the context of the request that reads it (clause 5.8.3).
   func render(sysAttrs: Bool, includeContext: Bool, context reader: ActiveContext) -> JSONTree {
     var out = payload
     if var entities = out["entities"]?.array {
       for index in entities.indices {
-        if let type = entities[index]["type"]?.string {
+        if let type = entities[index]["type"]?.string, NGSILDSyntax.isValidName(type) {
           entities[index]["type"] = .string(reader.compact(context.expand(type)))
         }
       }
@@ -186,7 +239,9 @@ struct Subscription: Sendable {
       if let lastNotification { notification["lastNotification"] = .string(lastNotification) }
       if let lastSuccess { notification["lastSuccess"] = .string(lastSuccess) }
       if let lastFailure { notification["lastFailure"] = .string(lastFailure) }
-      if timesSent > 0 { notification["status"] = .string(lastFailure == nil || lastSuccess ?? "" > lastFailure! ? "ok" : "failed") }
+      if timesSent > 0 {
+        notification["status"] = .string(lastFailure == nil || lastSuccess ?? "" > lastFailure! ? "ok" : "failed")
+      }
       out["notification"] = notification
     }
     if sysAttrs {
@@ -204,7 +259,7 @@ struct Subscription: Sendable {
   func selects(_ entity: StoredEntity) -> Bool {
     if !selectors.isEmpty {
       let hit = selectors.contains { selector in
-        guard selector.types.contains(where: entity.types.contains) else { return false }
+        guard selector.types.matches(entity.types) else { return false }
         if let id = selector.id, id != entity.id { return false }
         if let pattern = selector.idPattern {
           guard let regex = try? Regex(pattern), (try? regex.wholeMatch(in: entity.id)) != nil else { return false }

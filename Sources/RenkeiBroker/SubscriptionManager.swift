@@ -64,9 +64,11 @@ final class SubscriptionManager: Sendable {
         {
           continue
         }
-        var entities: [StoredEntity] = []
+        var entities: [(StoredEntity, EntityStore.Change?)] = []
         for change in changes where Self.triggers(subscription, change) {
-          if let entity = change.after ?? change.before, subscription.selects(entity) { entities.append(entity) }
+          if let entity = change.after ?? change.before, subscription.selects(entity) {
+            entities.append((entity, change))
+          }
         }
         guard !entities.isEmpty else { continue }
         out.append(Self.outgoing(subscription, entities, tenant: tenant, now: now))
@@ -116,14 +118,21 @@ final class SubscriptionManager: Sendable {
     return fired || !touched.isEmpty
   }
 
-  static func outgoing(_ subscription: Subscription, _ entities: [StoredEntity], tenant: String, now: Int64)
+  static func outgoing(
+    _ subscription: Subscription, _ entities: [(StoredEntity, EntityStore.Change?)], tenant: String, now: Int64
+  )
     -> Notifier.Outgoing
   {
     let ld = subscription.accept == "application/ld+json"
-    let representation = EntityRepresentation(
+    var representation = EntityRepresentation(
       format: subscription.format, sysAttrs: subscription.sysAttrs, context: subscription.context,
       attributes: subscription.attributes.map(Set.init), includeContext: false)
-    let data = entities.map { representation.render($0) }
+    representation.pick = subscription.pick
+    representation.omit = subscription.omit
+    representation.datasetIds = subscription.datasetIds
+    let data = entities.map { entity, change in
+      changes(representation.render(entity), entity, change, subscription, representation)
+    }
     var body: [(key: String, value: JSONTree)] = [
       ("id", .string("urn:ngsi-ld:Notification:\(UUID().uuidString.lowercased())")),
       ("type", .string("Notification")), ("subscriptionId", .string(subscription.id)),
@@ -133,12 +142,67 @@ final class SubscriptionManager: Sendable {
     var headers: [(String, String)] = [("Content-Type", ld ? "application/ld+json" : "application/json")]
     if !ld {
       headers.append(
-        ("Link", "<\(subscription.context.linkURL)>; rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\""))
+        (
+          "Link",
+          "<\(subscription.context.linkURL)>; rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\""
+        ))
     }
     if !tenant.isEmpty { headers.append(("NGSILD-Tenant", tenant)) }
     headers += subscription.receiverHeaders
     return Notifier.Outgoing(
       subscriptionId: subscription.id, tenant: tenant, endpoint: subscription.endpoint, headers: headers,
       body: JSONTree.object(body).bytes())
+  }
+
+  static let previousMember: [String: String] = [
+    "value": "previousValue", "object": "previousObject", "languageMap": "previousLanguageMap",
+    "vocab": "previousVocab", "json": "previousJson", "valueList": "previousValueList",
+    "objectList": "previousObjectList",
+  ]
+
+  /// Deleted attributes as NULL markers, and with showChanges the previous values (clause 5.11).
+  static func changes(
+    _ rendered: JSONTree, _ entity: StoredEntity, _ change: EntityStore.Change?, _ subscription: Subscription,
+    _ representation: EntityRepresentation
+  ) -> JSONTree {
+    guard let change, change.after != nil, let before = change.before else { return rendered }
+    var out = rendered
+    let context = subscription.context
+    for name in change.deleted where !entity.hasAttribute(name) {
+      if let attributes = subscription.attributes, !attributes.contains(name) { continue }
+      guard let old = before.attribute(name)?.first else { continue }
+      let type = old["type"]?.string ?? "Property"
+      let content = NGSILDSyntax.contentMember[type] ?? "value"
+      let null: JSONTree
+      switch content {
+      case "languageMap": null = .object([("@none", .string("urn:ngsi-ld:null"))])
+      case "valueList", "objectList": null = .array([.string("urn:ngsi-ld:null")])
+      default: null = .string("urn:ngsi-ld:null")
+      }
+      if representation.format == .keyValues {
+        out[context.compact(name)] = null
+        continue
+      }
+      var members: [(key: String, value: JSONTree)] = []
+      if representation.format == .normalized { members.append(("type", .string(type))) }
+      members.append((content, null))
+      if subscription.showChanges, let previous = previousMember[content], let value = old[content] {
+        members.append((previous, value))
+      }
+      out[context.compact(name)] = .object(members)
+    }
+    guard subscription.showChanges, representation.format != .keyValues else { return out }
+    for name in change.updated {
+      let key = context.compact(name)
+      guard var attribute = out[key], attribute.isObject, let now = entity.attribute(name)?.first,
+        let old = before.instance(name, datasetId: now["datasetId"]?.string)
+      else { continue }
+      let content = NGSILDSyntax.contentMember[now["type"]?.string ?? "Property"] ?? "value"
+      if let previous = previousMember[content], let value = old[content], value != now[content] {
+        attribute[previous] = value
+        out[key] = attribute
+      }
+    }
+    return out
   }
 }

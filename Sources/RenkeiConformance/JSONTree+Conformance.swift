@@ -74,7 +74,15 @@ extension JSONTree {
       self = .object(members)
       return true
     case .array(var elements):
-      guard let index = Int(token), elements.indices.contains(index) else { return false }
+      guard let index = Int(token) else { return false }
+      // One past the end appends, as in JSON Patch's "add": the self-check adds members that a
+      // case asserts absent.
+      if index == elements.count, rest.isEmpty, let replacement {
+        elements.append(replacement)
+        self = .array(elements)
+        return true
+      }
+      guard elements.indices.contains(index) else { return false }
       if rest.isEmpty {
         if let replacement { elements[index] = replacement } else { elements.remove(at: index) }
       } else if !elements[index].replace(tokens: rest, with: replacement) {

@@ -2,12 +2,16 @@ import ArgumentParser
 import Foundation
 import RenkeiBroker
 
-/// `renkei serve`: local reference servers. Only the NGSI-LD broker so far.
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `renkei serve`: local reference servers, one subcommand per face (ngsi-ld, ngsi-v2).
 struct ServeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
     abstract: "Run a local reference server.",
-    subcommands: [ServeNGSILDCommand.self])
+    subcommands: [ServeNGSILDCommand.self, ServeNGSIv2Command.self])
 }
 
 /// `renkei serve ngsi-ld`: the in-memory reference NGSI-LD broker, until interrupted.
@@ -39,6 +43,7 @@ struct ServeNGSILDCommand: ParsableCommand {
   }
 
   func run() throws {
+    Self.restoreTerminationSignals()
     let broker = NGSILDBroker(contextFetching: NGSILDBroker.ContextFetching(rawValue: fetchContexts) ?? .loopback)
     let host = self.host
     let port = self.port
@@ -47,5 +52,17 @@ struct ServeNGSILDCommand: ParsableCommand {
     FileHandleOutput.standardOutput(server.baseURL + "\n")
     // Serve until a signal ends the process.
     while true { sleep(3600) }
+  }
+
+  /// A parent (a test runner, a CI step) may have started us with SIGTERM and SIGINT blocked or
+  /// ignored, which would make the broker unkillable but by SIGKILL: restore their default action.
+  static func restoreTerminationSignals() {
+    var set = sigset_t()
+    sigemptyset(&set)
+    for signal in [SIGTERM, SIGINT, SIGHUP] {
+      sigaddset(&set, signal)
+      _ = Glibc.signal(signal, SIG_DFL)
+    }
+    _ = sigprocmask(SIG_UNBLOCK, &set, nil)
   }
 }

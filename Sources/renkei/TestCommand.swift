@@ -62,8 +62,9 @@ struct TestCommand: ParsableCommand {
 
   @Flag(
     help: """
-      Prove each case can fail: run the profile against the built-in reference broker through a proxy \
-      that mutates each answer under test, and list the cases that still pass (vacuous).
+      Prove each case can fail: run the profile against the built-in reference broker of its face \
+      (NGSI v2 for base path /v2, else NGSI-LD) through a proxy that mutates each answer under test, \
+      and list the cases that still pass (vacuous).
       """)
   var selfCheck = false
 
@@ -192,15 +193,25 @@ extension TestCommand {
     let listenAddress = listen.flatMap(Self.hostPort) ?? ("127.0.0.1", 0)
     let contexts = profile.directory + "/contexts"
     let checks = try AsyncBridge.run { () async throws -> [SelfCheck.CaseCheck] in
-      let broker = NGSILDBroker()
-      let server = try await broker.serve(host: "127.0.0.1", port: 0)
+      // The reference broker of the profile's face: NGSI v2 for base path /v2, NGSI-LD otherwise.
+      let server: HTTPServer
+      let stopBroker: @Sendable () async -> Void
+      if profile.basePath == "/v2" {
+        let broker = NGSIv2Broker()
+        server = try await broker.serve(host: "127.0.0.1", port: 0)
+        stopBroker = { await broker.shutdown() }
+      } else {
+        let broker = NGSILDBroker()
+        server = try await broker.serve(host: "127.0.0.1", port: 0)
+        stopBroker = { await broker.shutdown() }
+      }
       let receiver = try await NotificationReceiver.start(
         host: listenAddress.0, port: listenAddress.1, contextsDirectory: contexts)
       let checks = try await SelfCheck(profile: profile, options: options).run(
         upstream: server.baseURL, receiver: receiver)
       await receiver.shutdown()
       await server.shutdown()
-      await broker.shutdown()
+      await stopBroker()
       return checks
     }
     try ReportWriter.write(SelfCheck.render(checks), to: output)

@@ -176,7 +176,9 @@ final class BrokerHTTPTests: XCTestCase {
     XCTAssertEqual(value3, 204)
     let value4 = try await send("DELETE", "/entities/urn:ngsi-ld:Vehicle:a/attrs/seats").status
     XCTAssertEqual(value4, 404)
-    let value5 = try await send("PUT", "/entities/urn:ngsi-ld:Vehicle:a/attrs/speed", #"{"type": "Property", "value": 9}"#).status
+    let value5 = try await send(
+      "PUT", "/entities/urn:ngsi-ld:Vehicle:a/attrs/speed", #"{"type": "Property", "value": 9}"#
+    ).status
     XCTAssertEqual(value5, 204)
     let value6 = try await send("PUT", "/entities/urn:ngsi-ld:Vehicle:a", #"{"type": "Car", "wheels": 4}"#).status
     XCTAssertEqual(value6, 204)
@@ -191,7 +193,8 @@ final class BrokerHTTPTests: XCTestCase {
     XCTAssertEqual(answer.status, 201)
     XCTAssertEqual(answer.body?.array?.count, 2)
     answer = try await send(
-      "POST", "/entityOperations/create", "[\(vehicle("urn:ngsi-ld:Vehicle:b1")), \(vehicle("urn:ngsi-ld:Vehicle:b3"))]")
+      "POST", "/entityOperations/create", "[\(vehicle("urn:ngsi-ld:Vehicle:b1")), \(vehicle("urn:ngsi-ld:Vehicle:b3"))]"
+    )
     XCTAssertEqual(answer.status, 207)
     XCTAssertEqual(answer.body?["success"], .array([.string("urn:ngsi-ld:Vehicle:b3")]))
     XCTAssertEqual(
@@ -211,6 +214,51 @@ final class BrokerHTTPTests: XCTestCase {
       "POST", "/entityOperations/delete", #"["urn:ngsi-ld:Vehicle:b1", "urn:ngsi-ld:Vehicle:none"]"#)
     XCTAssertEqual(answer.status, 207)
     XCTAssertEqual(answer.body?["success"], .array([.string("urn:ngsi-ld:Vehicle:b1")]))
+  }
+
+  func testNullMarkerDeletesOneInstanceAndScopes() async throws {
+    try await send(
+      "POST", "/entities",
+      #"{"id": "urn:ngsi-ld:Building:n", "type": "Building", "scope": "/France/Paris", "name": [{"type": "Property", "value": "Eiffel Tower"}, {"type": "Property", "value": "Tour Eiffel", "datasetId": "urn:ngsi-ld:Dataset:french"}]}"#
+    )
+    let patched = try await send(
+      "PATCH", "/entities/urn:ngsi-ld:Building:n/attrs",
+      #"{"name": {"type": "Property", "value": "urn:ngsi-ld:null", "datasetId": "urn:ngsi-ld:Dataset:french"}}"#)
+    XCTAssertEqual(patched.status, 204)
+    var got = try await send("GET", "/entities/urn:ngsi-ld:Building:n")
+    XCTAssertEqual(got.body?["name"], try JSONTree.parse(#"{"type": "Property", "value": "Eiffel Tower"}"#))
+    let exact = try await send("GET", "/entities?type=Building&scopeQ=/France/Paris")
+    XCTAssertEqual(exact.body?.array?.count, 1)
+    let parent = try await send("GET", "/entities?type=Building&scopeQ=/France")
+    XCTAssertEqual(parent.body?.array?.count, 0)
+    let below = try await send("GET", "/entities?type=Building&scopeQ=/France/%23")
+    XCTAssertEqual(below.body?.array?.count, 1)
+    let level = try await send("GET", "/entities?type=Building&scopeQ=/%2B/Paris")
+    XCTAssertEqual(level.body?.array?.count, 1)
+    try await send("POST", "/entities/urn:ngsi-ld:Building:n/attrs?options=noOverwrite", #"{"scope": "/Japan"}"#)
+    got = try await send("GET", "/entities/urn:ngsi-ld:Building:n")
+    XCTAssertEqual(got.body?["scope"], .array([.string("/France/Paris"), .string("/Japan")]))
+    let deleted = try await send("DELETE", "/entities/urn:ngsi-ld:Building:n/attrs/scope")
+    XCTAssertEqual(deleted.status, 204)
+  }
+
+  func testParameterValidation() async throws {
+    try await send("POST", "/entities", vehicle("urn:ngsi-ld:Vehicle:p"))
+    for query in [
+      "/entities?type=Vehicle&unknown=1", "/entities?type=Vehicle&pick=a,,b", "/entities?type=Vehicle&pick=a{b",
+      "/entities?type=Vehicle&attrs=speed&omit=speed", "/entities/urn:ngsi-ld:Vehicle:p?pick=",
+    ] {
+      let answer = try await send("GET", query)
+      XCTAssertEqual(answer.status, 400, query)
+    }
+    let nothing = try await send("GET", "/entities/urn:ngsi-ld:Vehicle:p?pick=colour")
+    XCTAssertEqual(nothing.status, 404)
+    let simplified = try await send("GET", "/entities/urn:ngsi-ld:Vehicle:p?options=simplified")
+    XCTAssertEqual(simplified.body?["speed"], .number("80"))
+    let duplicates = try await send(
+      "POST", "/entityOperations/create", "[\(vehicle("urn:ngsi-ld:Vehicle:d")), \(vehicle("urn:ngsi-ld:Vehicle:d"))]")
+    XCTAssertEqual(duplicates.status, 201)
+    XCTAssertEqual(duplicates.body, .array([.string("urn:ngsi-ld:Vehicle:d")]))
   }
 
   func testTenants() async throws {

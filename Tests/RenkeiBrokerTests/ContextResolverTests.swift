@@ -40,7 +40,9 @@ final class ContextResolverTests: XCTestCase {
         XCTAssertEqual((error as? ProblemDetails)?.status, 504)
       }
     }
-    resolver.registered.update { $0["http://127.0.0.1:9/ctx.jsonld"] = .object([("@context", .object([("a", .string("urn:a"))]))]) }
+    resolver.registered.update {
+      $0["http://127.0.0.1:9/ctx.jsonld"] = .object([("@context", .object([("a", .string("urn:a"))]))])
+    }
     XCTAssertEqual(try resolver.activeContext(.string("http://127.0.0.1:9/ctx.jsonld")).expand("a"), "urn:a")
   }
 }

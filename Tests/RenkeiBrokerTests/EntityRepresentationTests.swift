@@ -36,7 +36,8 @@ final class EntityRepresentationTests: XCTestCase {
     let concise = EntityRepresentation(format: .concise, context: context).render(entity)
     XCTAssertEqual(
       concise,
-      try JSONTree.parse(#"{"id":"urn:a","type":"T","speed":{"value":80,"unitCode":"KMH"},"brand":"M","rel":{"object":"urn:b"}}"#))
+      try JSONTree.parse(
+        #"{"id":"urn:a","type":"T","speed":{"value":80,"unitCode":"KMH"},"brand":"M","rel":{"object":"urn:b"}}"#))
   }
 
   func testSysAttrsAttrsPickOmit() throws {
@@ -60,7 +61,8 @@ final class EntityRepresentationTests: XCTestCase {
   func testInvalidPayloadsAreRejected() {
     let bad = [
       #"{"id":"not a uri","type":"T"}"#, #"{"type":"T"}"#, #"{"id":"urn:a"}"#,
-      #"{"id":"urn:a","type":"T","p":{"type":"Property"}}"#, #"{"id":"urn:a","type":"T","r":{"type":"Relationship","object":"x y"}}"#,
+      #"{"id":"urn:a","type":"T","p":{"type":"Property"}}"#,
+      #"{"id":"urn:a","type":"T","r":{"type":"Relationship","object":"x y"}}"#,
       #"{"id":"urn:a","type":"T","location":{"type":"GeoProperty","value":{"type":"Point","coordinates":[1]}}}"#,
       #"{"id":"urn:a","type":"T","p":{"type":"Unknown","value":1}}"#, #"{"id":"urn:a","type":"T","bad name":1}"#,
     ]

@@ -72,4 +72,12 @@ final class SelfCheckTests: XCTestCase {
     await platform.shutdown()
     await session.shutdown()
   }
+
+  func testAddingAnAssertedAbsentArrayElementAppends() {
+    let response = HTTPResponseMessage(status: 200, text: #"[{"name":[1,2]}]"#)
+    let mutated = ResponseMutation.addMember("/0/name/2").apply(to: response)
+    XCTAssertEqual(mutated.bodyText, #"[{"name":[1,2,"renkei-mutated"]}]"#)
+    let beyond = ResponseMutation.addMember("/0/name/5").apply(to: response)
+    XCTAssertEqual(beyond.bodyText, response.bodyText, "a gap is not filled")
+  }
 }
