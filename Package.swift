@@ -17,6 +17,8 @@ let package = Package(
     .library(name: "RenkeiSchema", targets: ["RenkeiSchema"]),
     .library(name: "RenkeiTabular", targets: ["RenkeiTabular"]),
     .library(name: "RenkeiJapanese", targets: ["RenkeiJapanese"]),
+    .library(name: "RenkeiConformance", targets: ["RenkeiConformance"]),
+    .library(name: "RenkeiBroker", targets: ["RenkeiBroker"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -65,6 +67,14 @@ let package = Package(
     .target(
       name: "RenkeiDatasets", dependencies: ["RenkeiCore", "RenkeiFormats", "RenkeiTabular", "RenkeiJapanese"],
       swiftSettings: hotPath),
+    // Conformance runner: YAML test cases, expectations, verdicts, notification receiver, mock
+    // context sources, reports, coverage against ETSI test purposes, the self-check's mutating proxy.
+    .target(
+      name: "RenkeiConformance",
+      dependencies: ["RenkeiCore", "RenkeiFormats", "RenkeiHTTP", "RenkeiRegex", "RenkeiReport", "RenkeiSchema"]),
+    // Reference NGSI-LD broker behind `renkei serve ngsi-ld`: in memory, offline, per tenant.
+    .target(
+      name: "RenkeiBroker", dependencies: ["RenkeiCore", "RenkeiHTTP", "RenkeiStringFormats"]),
     // One reporter per output format.
     .target(
       name: "RenkeiReport", dependencies: ["RenkeiCore"],
@@ -87,8 +97,8 @@ let package = Package(
     .executableTarget(
       name: "renkei",
       dependencies: [
-        "RenkeiCore", "RenkeiFormats", "RenkeiModels", "RenkeiReport", "RenkeiSchema", "RenkeiValidation",
-        "RenkeiConvert", "RenkeiDatasets", "RenkeiTabular",
+        "RenkeiBroker", "RenkeiConformance", "RenkeiConvert", "RenkeiCore", "RenkeiDatasets", "RenkeiFormats",
+        "RenkeiHTTP", "RenkeiModels", "RenkeiReport", "RenkeiSchema", "RenkeiTabular", "RenkeiValidation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // libxml2 for tests, behind Swift-only API: libxml2's headers bring in the system ICU, which
@@ -122,7 +132,11 @@ let package = Package(
       name: "RenkeiReportTests", dependencies: ["RenkeiReport", "XMLTestSupport"],
       resources: [.copy("Golden"), .copy("Fixtures")]),
     .testTarget(
-      name: "RenkeiCLITests", dependencies: ["renkei", "RenkeiCore", "RenkeiValidation"],
+      name: "RenkeiConformanceTests", dependencies: ["RenkeiConformance", "RenkeiHTTP", "RenkeiCore"],
+      resources: [.copy("Golden")]),
+    .testTarget(name: "RenkeiBrokerTests", dependencies: ["RenkeiBroker", "RenkeiHTTP", "RenkeiCore"]),
+    .testTarget(
+      name: "RenkeiCLITests", dependencies: ["renkei", "RenkeiCore", "RenkeiHTTP", "RenkeiValidation"],
       resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,14 +1,14 @@
 /// Escaping for GitHub-flavoured Markdown. Messages quote arbitrary data; unescaped, a `*`,
 /// `_` or `<tag>` in a value would turn into emphasis or HTML, and a `|` or a line break would
 /// split a table row. Control characters are made visible first, as in the text output.
-enum MarkdownEscaping {
+public enum MarkdownEscaping {
   /// ASCII punctuation that has a meaning inline; CommonMark lets any of it be backslash-escaped.
   private static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&"]
   /// Characters that start a block (heading, list, quote) at the beginning of a line.
   private static let blockStart: Set<Character> = ["#", "-", "+", "="]
 
   /// Inline text; line breaks become hard breaks (backslash before the newline).
-  static func inline(_ text: String) -> String {
+  public static func inline(_ text: String) -> String {
     ControlCharacters.visible(text)
       .split(separator: "\n", omittingEmptySubsequences: false)
       .map { escapeLine(Substring($0)) }
@@ -16,7 +16,7 @@ enum MarkdownEscaping {
   }
 
   /// A table cell: inline text on one line, line breaks as `<br>`.
-  static func cell(_ text: String) -> String {
+  public static func cell(_ text: String) -> String {
     ControlCharacters.visible(text)
       .split(separator: "\n", omittingEmptySubsequences: false)
       .map { escapeLine(Substring($0)) }
@@ -26,7 +26,7 @@ enum MarkdownEscaping {
   /// A code span around `text` (which must not be empty). The fence is one backtick longer than
   /// the longest run inside; line breaks become spaces. In a table, `|` must be written `\|`
   /// even inside a code span (GFM splits cells first), and is shown as `|`.
-  static func code(_ text: String, inTable: Bool) -> String {
+  public static func code(_ text: String, inTable: Bool) -> String {
     var body = ControlCharacters.visible(text).replacing("\n", with: " ")
     if inTable { body = body.replacing("|", with: "\\|") }
     var longest = 0

@@ -6,14 +6,14 @@
 /// (U+001B → ␛), the two noncharacters by U+FFFD. Carriage returns, and in attributes tabs and
 /// line feeds, are written as character references, because parsers would otherwise normalise
 /// them away (line-end and attribute-value normalisation).
-enum XMLEscaping {
+public enum XMLEscaping {
   /// Character data (element content).
-  static func text(_ value: String) -> String {
+  public static func text(_ value: String) -> String {
     escape(value, inAttribute: false)
   }
 
   /// An attribute value, to be written between double quotes.
-  static func attribute(_ value: String) -> String {
+  public static func attribute(_ value: String) -> String {
     escape(value, inAttribute: true)
   }
 

@@ -10,5 +10,8 @@ struct Renkei: ParsableCommand {
       Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or I/O error.
       """,
     version: RenkeiVersion.current,
-    subcommands: [ValidateCommand.self, ConvertCommand.self, ModelsCommand.self, DatasetsCommand.self, BowtieCommand.self])
+    subcommands: [
+      ValidateCommand.self, ConvertCommand.self, ModelsCommand.self, DatasetsCommand.self, TestCommand.self,
+      ProfilesCommand.self, ServeCommand.self, BowtieCommand.self,
+    ])
 }

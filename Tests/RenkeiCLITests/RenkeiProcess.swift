@@ -19,7 +19,7 @@ struct RenkeiProcess {
   }
 
   /// The subcommands `renkei --help` must list, in its order: only commands that are built.
-  static let builtCommands = ["validate", "convert", "models", "datasets", "bowtie"]
+  static let builtCommands = ["validate", "convert", "models", "datasets", "test", "profiles", "serve", "bowtie"]
 
   static func fixture(_ name: String) -> String {
     Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!.path

@@ -1,0 +1,63 @@
+/// The in-memory entities of every tenant (clause 4.14): tenants appear when something is created
+/// in them; reading from one that does not exist is NonexistentTenant.
+final class EntityStore: Sendable {
+  struct Tenant: Sendable {
+    var entities: [String: StoredEntity] = [:]
+    /// Ids in creation order, so queries page deterministically.
+    var order: [String] = []
+
+    var all: [StoredEntity] { order.compactMap { entities[$0] } }
+
+    mutating func insert(_ entity: StoredEntity) {
+      if entities[entity.id] == nil { order.append(entity.id) }
+      entities[entity.id] = entity
+    }
+
+    mutating func remove(_ id: String) -> StoredEntity? {
+      guard let entity = entities.removeValue(forKey: id) else { return nil }
+      order.removeAll { $0 == id }
+      return entity
+    }
+  }
+
+  /// What an operation changed, for subscriptions.
+  struct Change: Sendable {
+    var before: StoredEntity?
+    var after: StoredEntity?
+    /// Expanded names of attributes created, updated or deleted.
+    var created: [String] = []
+    var updated: [String] = []
+    var deleted: [String] = []
+  }
+
+  private let tenants = LockedValue<[String: Tenant]>(["": Tenant()])
+
+  func exists(_ tenant: String) -> Bool { tenants.value[tenant] != nil }
+
+  func ensure(_ tenant: String) {
+    tenants.update { all in
+      if all[tenant] == nil { all[tenant] = Tenant() }
+    }
+  }
+
+  func read<Result: Sendable>(_ tenant: String, _ body: (Tenant) throws(ProblemDetails) -> Result)
+    throws(ProblemDetails) -> Result
+  {
+    let state = tenants.value[tenant]
+    guard let state else { throw ProblemDetails(.nonexistentTenant, "Tenant \(tenant) does not exist") }
+    return try body(state)
+  }
+
+  /// Runs `body` on the tenant under the lock; `create` makes the tenant first when missing.
+  func write<Result: Sendable>(
+    _ tenant: String, create: Bool, _ body: (inout Tenant) throws(ProblemDetails) -> Result
+  ) throws(ProblemDetails) -> Result {
+    try tenants.update { (all: inout [String: Tenant]) throws(ProblemDetails) -> Result in
+      if all[tenant] == nil {
+        guard create else { throw ProblemDetails(.nonexistentTenant, "Tenant \(tenant) does not exist") }
+        all[tenant] = Tenant()
+      }
+      return try body(&all[tenant]!)
+    }
+  }
+}

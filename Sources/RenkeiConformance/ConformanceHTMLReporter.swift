@@ -1,0 +1,131 @@
+import RenkeiCore
+import RenkeiReport
+
+/// A self-contained HTML certification report (no scripts, no external resources): the summary,
+/// an inline SVG chart of passed and failed cases per area, tables by area and by clause, and
+/// every failure with its request, response and curl command.
+public struct ConformanceHTMLReporter: Sendable {
+  public init() {}
+
+  public func render(_ report: ConformanceReport) -> String {
+    let counts = report.counts()
+    let conforms = report.results.allSatisfy { !$0.verdict.isProblem }
+    var out = """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <title>Conformance: \(h(report.title))</title>
+      <style>
+      body{font-family:system-ui,sans-serif;margin:2em;max-width:70em;color:#222}
+      table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}
+      td.n{text-align:right}.passed{color:#1a7f37}.failed,.error,.notRun{color:#cf222e}.skipped,.notApplicable{color:#777}
+      pre{background:#f6f8fa;padding:.6em;overflow-x:auto;white-space:pre-wrap}
+      .verdict{font-size:1.4em;font-weight:bold}
+      </style>
+      </head>
+      <body>
+      <h1>Conformance: \(h(report.title))</h1>
+      <p>\(h(report.spec)) · profile <code>\(h(report.profile))</code> · target <code>\(h(report.target))</code> · \(h(report.generatedAt))</p>
+      <p class="verdict \(conforms ? "passed" : "failed")">\(conforms ? "All selected cases passed" : "Not conformant: see the failures below")</p>
+
+      """
+    out +=
+      "<table><tr>" + ConformanceReport.verdictOrder.map { "<th>\($0)</th>" }.joined() + "<th>total</th></tr>\n<tr>"
+    out += ConformanceReport.verdictOrder.map { "<td class=\"n \($0)\">\(counts[$0] ?? 0)</td>" }.joined()
+    out += "<td class=\"n\">\(report.results.count)</td></tr></table>\n"
+    if !report.features.isEmpty { out += "<p>Features selected: \(h(report.features.joined(separator: ", ")))</p>\n" }
+
+    out += "<h2>By area</h2>\n" + chart(report)
+    out += "<table><tr><th>area</th><th>passed</th><th>failed</th><th>error</th><th>other</th></tr>\n"
+    for (area, results) in report.byArea {
+      let c = report.counts(results)
+      let other = results.count - (c["passed"] ?? 0) - (c["failed"] ?? 0) - (c["error"] ?? 0)
+      out += "<tr><td>\(h(area))</td><td class=\"n\">\(c["passed"] ?? 0)</td><td class=\"n\">\(c["failed"] ?? 0)</td>"
+      out += "<td class=\"n\">\(c["error"] ?? 0)</td><td class=\"n\">\(other)</td></tr>\n"
+    }
+    out +=
+      "</table>\n<h2>By clause</h2>\n<table><tr><th>clause</th><th>cases</th><th>passed</th><th>not passed</th></tr>\n"
+    for (clause, results) in report.byClause {
+      let passed = results.filter { $0.verdict == .passed }.count
+      let problems = results.filter { $0.verdict.isProblem }.count
+      out += "<tr><td>\(h(clause))</td><td class=\"n\">\(results.count)</td><td class=\"n\">\(passed)</td>"
+      out += "<td class=\"n\(problems > 0 ? " failed" : "")\">\(problems)</td></tr>\n"
+    }
+    out += "</table>\n"
+
+    let problems = report.results.filter { $0.verdict.isProblem }
+    if !problems.isEmpty {
+      out += "<h2>Failures and errors</h2>\n"
+      for result in problems {
+        let testCase = result.testCase
+        out +=
+          "<h3 id=\"\(h(testCase.id))\"><span class=\"\(result.verdict.name)\">\(result.verdict.name)</span> \(h(testCase.id))</h3>\n"
+        out += "<p>\(h(testCase.title))"
+        if !testCase.clauses.isEmpty { out += " · clause \(h(testCase.clauses.joined(separator: ", ")))" }
+        if let etsi = testCase.etsi { out += " · <code>\(h(etsi))</code>" }
+        out += "</p>\n"
+        if case .failed(let failures) = result.verdict {
+          out += "<ul>\n"
+          for failure in failures {
+            out +=
+              "<li><code>\(h(failure.check))</code>: expected <code>\(h(failure.expected))</code>, got <code>\(h(failure.actual))</code></li>\n"
+          }
+          out += "</ul>\n"
+        } else {
+          out += "<p>\(h(result.verdict.reason))</p>\n"
+        }
+        if let exchange = ExchangeText.focus(result) {
+          out += "<p>Request (\(h(exchange.step))):</p><pre>\(h(ExchangeText.request(exchange.request)))</pre>\n"
+          out += "<p>Response:</p><pre>\(h(ExchangeText.response(exchange)))</pre>\n"
+          out += "<p>Reproduce:</p><pre>\(h(CurlCommand.render(exchange.request)))</pre>\n"
+        }
+      }
+    }
+
+    out +=
+      "<h2>All cases</h2>\n<table><tr><th>case</th><th>verdict</th><th>clauses</th><th>ETSI test purpose</th></tr>\n"
+    for result in report.results {
+      let testCase = result.testCase
+      out += "<tr><td>\(h(testCase.id))</td><td class=\"\(result.verdict.name)\">\(result.verdict.name)</td>"
+      out += "<td>\(h(testCase.clauses.joined(separator: ", ")))</td><td>\(h(testCase.etsi ?? ""))</td></tr>\n"
+    }
+    out +=
+      "</table>\n<p>Generated by renkei test in \(report.milliseconds) ms with \(report.jobs) jobs.</p>\n</body>\n</html>\n"
+    return out
+  }
+
+  /// Horizontal bars, one per area: passed in green, failed and errors in red, the rest in grey.
+  private func chart(_ report: ConformanceReport) -> String {
+    let areas = report.byArea
+    let width = 400
+    let rowHeight = 22
+    let labelWidth = 320
+    let largest = max(1, areas.map(\.results.count).max() ?? 1)
+    let height = areas.count * rowHeight + 10
+    var out =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + width + 60)\" height=\"\(height)\" role=\"img\""
+    out += " aria-label=\"passed and failed cases per area\">\n"
+    for (row, entry) in areas.enumerated() {
+      let c = report.counts(entry.results)
+      let passed = c["passed"] ?? 0
+      let failed = (c["failed"] ?? 0) + (c["error"] ?? 0) + (c["notRun"] ?? 0)
+      let other = entry.results.count - passed - failed
+      let y = row * rowHeight + 5
+      var x = labelWidth
+      out += "<text x=\"0\" y=\"\(y + 14)\" font-size=\"12\">\(h(entry.area))</text>\n"
+      for (count, colour, name) in [
+        (passed, "#2da44e", "passed"), (failed, "#cf222e", "failed"), (other, "#bbbbbb", "other"),
+      ] where count > 0 {
+        let w = max(1, count * width / largest)
+        out +=
+          "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"16\" fill=\"\(colour)\"><title>\(count) \(name)</title></rect>\n"
+        x += w
+      }
+      out += "<text x=\"\(x + 4)\" y=\"\(y + 13)\" font-size=\"11\">\(passed)/\(entry.results.count)</text>\n"
+    }
+    return out + "</svg>\n"
+  }
+
+  private func h(_ text: String) -> String { XMLEscaping.attribute(text) }
+}

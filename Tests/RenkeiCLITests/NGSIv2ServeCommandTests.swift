@@ -1,0 +1,58 @@
+import Foundation
+import RenkeiHTTP
+import XCTest
+
+/// `renkei serve ngsi-v2 --port 0`: prints its URL, answers NGSI v2, and stops on a signal.
+final class NGSIv2ServeCommandTests: XCTestCase {
+  func testServeNGSIv2PrintsURLAndAnswers() async throws {
+    let process = Process()
+    process.executableURL = RenkeiProcess.executable
+    process.arguments = ["serve", "ngsi-v2", "--port", "0"]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = Pipe()
+    try process.run()
+    defer {
+      if process.isRunning { process.terminate() }
+      process.waitUntilExit()
+    }
+    let url = try XCTUnwrap(Self.firstLine(of: out.fileHandleForReading, within: 10), "no URL printed")
+    XCTAssertTrue(url.hasPrefix("http://127.0.0.1:"), url)
+
+    let client = HTTPClientSession()
+    var headers = HTTPHeaderFields()
+    headers.add("Content-Type", "application/json")
+    let created = try await client.send(
+      HTTPRequestMessage(
+        method: "POST", target: url + "/v2/entities", headers: headers,
+        body: Array(#"{"id": "Room1", "type": "Room", "temperature": {"value": 21}}"#.utf8)),
+      timeout: .seconds(10))
+    let read = try await client.send(
+      HTTPRequestMessage(method: "GET", target: url + "/v2/entities/Room1?options=keyValues"), timeout: .seconds(10))
+    await client.shutdown()
+    XCTAssertEqual(created.status, 201)
+    XCTAssertEqual(read.status, 200)
+    XCTAssertEqual(read.bodyText, #"{"id":"Room1","type":"Room","temperature":21}"#)
+    process.terminate()
+    process.waitUntilExit()
+    XCTAssertFalse(process.isRunning)
+  }
+
+  /// The first line written to `handle`, or nil when none arrives in time.
+  static func firstLine(of handle: FileHandle, within seconds: Double) -> String? {
+    let line = Locked(Data())
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      var bytes = Data()
+      while !bytes.contains(0x0A) {
+        let chunk = handle.availableData
+        if chunk.isEmpty { break }
+        bytes += chunk
+      }
+      line.set(bytes)
+      done.signal()
+    }
+    guard done.wait(timeout: .now() + seconds) == .success else { return nil }
+    return String(decoding: line.get(), as: UTF8.self).split(separator: "\n").first.map(String.init)
+  }
+}
