@@ -1,7 +1,7 @@
 internal import AsyncHTTPClient
+import Foundation
 internal import NIOCore
 internal import NIOHTTP1
-import Foundation
 
 /// Sends requests with exactly the headers given (async-http-client adds only Host and the body
 /// framing), never follows redirects and never decompresses, so what a check sees is what the

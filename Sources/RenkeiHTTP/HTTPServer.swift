@@ -101,7 +101,8 @@ public final class HTTPServer: Sendable {
               method: requestHead.method.rawValue, target: requestHead.uri, headers: headers, body: body)
             response = await handler(request)
           }
-          try await write(response, to: outbound, keepAlive: requestHead.isKeepAlive && !tooLarge, version: requestHead.version)
+          try await write(
+            response, to: outbound, keepAlive: requestHead.isKeepAlive && !tooLarge, version: requestHead.version)
           if !requestHead.isKeepAlive || tooLarge { return }
         }
       }
@@ -120,7 +121,8 @@ public final class HTTPServer: Sendable {
       headers.add(name: "Content-Length", value: String(response.body.count))
     }
     if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
-    let head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+    let head = HTTPResponseHead(
+      version: version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
     try await outbound.write(.head(head))
     if !bodyless && !response.body.isEmpty {
       try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body))))

@@ -59,7 +59,8 @@ final class HTTPRoundTripTests: XCTestCase {
     let client = HTTPClientSession()
     let started = ContinuousClock.now
     do {
-      _ = try await client.send(HTTPRequestMessage(method: "GET", target: server.baseURL + "/"), timeout: .milliseconds(300))
+      _ = try await client.send(
+        HTTPRequestMessage(method: "GET", target: server.baseURL + "/"), timeout: .milliseconds(300))
       XCTFail("expected a timeout")
     } catch {
       XCTAssertEqual(error.kind, .timeout)
@@ -92,7 +93,8 @@ final class HTTPRoundTripTests: XCTestCase {
     let port = garbage.localAddress!.port!
     let client = HTTPClientSession()
     do {
-      _ = try await client.send(HTTPRequestMessage(method: "GET", target: "http://127.0.0.1:\(port)/"), timeout: .seconds(3))
+      _ = try await client.send(
+        HTTPRequestMessage(method: "GET", target: "http://127.0.0.1:\(port)/"), timeout: .seconds(3))
       XCTFail("expected a malformed-response error")
     } catch {
       // async-http-client treats a first answer that is not HTTP like a failed connection and
