@@ -23,6 +23,7 @@ ROOT = os.path.dirname(HERE)
 SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "bench"))
 DATA = os.path.join(HERE, "data")
 ROWS = 1_000_000
+CPU = [None]  # the CPU seconds of the last best()
 
 
 def run(cmd, cwd=None):
@@ -35,20 +36,23 @@ def run(cmd, cwd=None):
 
 
 def run_wait4(cmd, cwd=None):
-    """Wall time, peak RSS (MiB) and exit code, measured with os.wait4 (output discarded)."""
+    """Wall time, peak RSS (MiB), exit code, standard error and CPU seconds (user + system), measured
+    with os.wait4 (output discarded)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     err = proc.stderr.read().decode(errors="replace")
-    return wall, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status), err
+    return wall, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status), err, usage.ru_utime + usage.ru_stime
 
 
 def best(cmd, repeat, ok=(0,), cwd=None):
     results = [run_wait4(cmd, cwd) for _ in range(repeat)]
-    for wall, rss, code, err in results:
+    for wall, rss, code, err, cpu in results:
         if code not in ok:
             sys.exit("%s failed (%d): %s" % (" ".join(cmd), code, err[-2000:]))
+    # CPU seconds too: on a loaded machine they vary less than wall time.
+    CPU[0] = min(r[4] for r in results)
     return min(r[0] for r in results), max(r[1] for r in results)
 
 
@@ -98,25 +102,29 @@ def main():
         sys.exit("renkei read %d rows, expected %d" % (rows_seen, ROWS))
 
     rows = []
+
+    def add(name, wall, rss, count, measured=True):
+        rows.append((name, wall, rss, count, CPU[0] if measured else None))
+
     renkei_wall, renkei_rss = best([renkei, "validate", csv_path, "--schema", schema_path], a.repeat)
-    rows.append(("renkei validate --schema (1M rows)", renkei_wall, renkei_rss, ROWS))
+    add("renkei validate --schema (1M rows)", renkei_wall, renkei_rss, ROWS)
     structural_wall, structural_rss = best([renkei, "validate", csv_path, "--dataset", "none"], a.repeat)
-    rows.append(("renkei validate, no schema (1M rows)", structural_wall, structural_rss, ROWS))
+    add("renkei validate, no schema (1M rows)", structural_wall, structural_rss, ROWS)
     # The Japanese dataset profile of the same columns (profiles/datasets/facility.yaml): header,
     # 全国地方公共団体コード check digits, coordinates in Japan, katakana, phone numbers, times, URLs,
     # unique ID, required cells.
     dataset_wall, dataset_rss = best([renkei, "validate", csv_path, "--dataset", "facility"], a.repeat)
-    rows.append(("renkei validate --dataset facility (1M rows)", dataset_wall, dataset_rss, ROWS))
+    add("renkei validate --dataset facility (1M rows)", dataset_wall, dataset_rss, ROWS)
 
     wall, rss = best([sys.executable, os.path.join(SHARED, "csvread.py"), csv_path], a.repeat)
-    rows.append(("python csv, reading only (1M rows)", wall, rss, ROWS))
+    add("python csv, reading only (1M rows)", wall, rss, ROWS)
     python_wall = wall
 
     frictionless = find_frictionless(a.frictionless)
     frictionless_wall = None
     if frictionless is None:
-        rows.append(("frictionless (not installed: python3 -m venv bench/.venv && bench/.venv/bin/pip install frictionless)",
-                     None, None, 0))
+        add("frictionless (not installed: python3 -m venv bench/.venv && bench/.venv/bin/pip install frictionless)",
+            None, None, 0, measured=False)
     else:
         # frictionless refuses absolute paths ("not safe"): run it in the data folder.
         target = os.path.basename(csv_path if a.frictionless_full else prefix_path)
@@ -130,25 +138,26 @@ def main():
         wall, rss = best([frictionless, "validate", "--schema", schema_name, target], 1, cwd=DATA)
         if a.frictionless_full:
             frictionless_wall = wall
-            rows.append(("frictionless validate --schema (1M rows)", wall, rss, ROWS))
+            add("frictionless validate --schema (1M rows)", wall, rss, ROWS)
         else:
             frictionless_wall = wall * ROWS / task_rows
-            rows.append(("frictionless validate --schema (%s rows)" % format(task_rows, ","), wall, rss, task_rows))
-            rows.append(("frictionless, 1M rows EXTRAPOLATED (x%d)" % (ROWS // task_rows), frictionless_wall, None,
-                         ROWS))
+            add("frictionless validate --schema (%s rows)" % format(task_rows, ","), wall, rss, task_rows)
+            add("frictionless, 1M rows EXTRAPOLATED (x%d)" % (ROWS // task_rows), frictionless_wall, None, ROWS,
+                measured=False)
 
     print("file: %s (%.0f MB, %s rows, %d cores), schema: %s"
           % (os.path.relpath(csv_path, ROOT), size_mb, format(ROWS, ","), os.cpu_count(), os.path.relpath(schema_path, ROOT)))
     if os.path.exists("/proc/loadavg"):
         print("load average (other work on the machine slows every tool): %s"
               % " ".join(open("/proc/loadavg").read().split()[:3]))
-    print("%-62s %9s %11s %13s %15s" % ("tool", "wall s", "rows/s", "peak RSS MiB", "time / renkei"))
-    for name, wall, rss, count in rows:
+    print("%-62s %9s %8s %11s %13s %15s" % ("tool", "wall s", "CPU s", "rows/s", "peak RSS MiB", "time / renkei"))
+    for name, wall, rss, count, cpu in rows:
         if wall is None:
             print("%-62s %9s" % (name, "-"))
             continue
-        print("%-62s %9.3f %11s %13s %15.1f" % (
-            name, wall, format(int(count / wall), ","), "-" if rss is None else "%.1f" % rss, wall / renkei_wall))
+        print("%-62s %9.3f %8s %11s %13s %15.1f" % (
+            name, wall, "-" if cpu is None else "%.2f" % cpu, format(int(count / wall), ","),
+            "-" if rss is None else "%.1f" % rss, wall / renkei_wall))
 
     print("\ntargets (issue 5):")
     if frictionless_wall:
@@ -160,6 +169,10 @@ def main():
     print("  vs python csv reading only: %.1fx faster (target >= 2x): %s" % (ratio, "met" if ratio >= 2 else "NOT met"))
     print("  renkei peak RSS: %.1f MiB (target < 100 MB): %s"
           % (renkei_rss, "met" if renkei_rss * 1.048576 < 100 else "NOT met"))
+    if frictionless_wall:
+        ratio = frictionless_wall / dataset_wall
+        print("  --dataset facility vs frictionless: %.0fx faster (target >= 50x): %s"
+              % (ratio, "met" if ratio >= 50 else "NOT met"))
     ratio = python_wall / dataset_wall
     print("  --dataset facility vs python csv reading only: %.1fx faster (target >= 2x): %s"
           % (ratio, "met" if ratio >= 2 else "NOT met"))

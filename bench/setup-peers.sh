@@ -3,4 +3,4 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 python3 -m venv "$here/.venv"
-"$here/.venv/bin/pip" install --quiet orjson pysimdjson jsonschema fastjsonschema jsonschema-rs
+"$here/.venv/bin/pip" install --quiet orjson pysimdjson jsonschema fastjsonschema jsonschema-rs frictionless

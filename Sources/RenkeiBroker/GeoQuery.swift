@@ -81,11 +81,7 @@ public struct GeoQuery: Sendable {
     guard let target = try? Geometry(value) else { return false }
     switch relation {
     case .near(let maxDistance, let minDistance):
-      guard let p = geometry.points.first else { return false }
-      let distance = target.distance(from: p)
-      if let maxDistance, distance > maxDistance { return false }
-      if let minDistance, distance < minDistance { return false }
-      return true
+      return target.isNear(geometry, maxDistance: maxDistance, minDistance: minDistance)
     case .within: return target.isWithin(geometry)
     case .contains: return geometry.isWithin(target)
     case .intersects: return target.intersects(geometry)

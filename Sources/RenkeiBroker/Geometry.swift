@@ -179,6 +179,16 @@ struct Geometry: Sendable, Equatable {
     shape == other.shape && intersects(other) && !isWithin(other) && !other.isWithin(self)
   }
 
+  /// The `near` relation of both NGSI-LD and NGSI v2: within `maxDistance` and beyond
+  /// `minDistance` metres of the reference's first position.
+  func isNear(_ reference: Geometry, maxDistance: Double?, minDistance: Double?) -> Bool {
+    guard let p = reference.points.first else { return false }
+    let distance = distance(from: p)
+    if let maxDistance, distance > maxDistance { return false }
+    if let minDistance, distance < minDistance { return false }
+    return true
+  }
+
   /// Great-circle distance in metres from `p` to the nearest part of this geometry.
   func distance(from p: Position) -> Double {
     if covers(p) { return 0 }

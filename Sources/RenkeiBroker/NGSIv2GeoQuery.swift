@@ -113,11 +113,7 @@ struct NGSIv2GeoQuery: Sendable {
     guard let location = entity.location, let target = Self.geometry(of: location.value) else { return false }
     switch relation {
     case .near(let maxDistance, let minDistance):
-      guard let p = reference.points.first else { return false }
-      let distance = target.distance(from: p)
-      if let maxDistance, distance > maxDistance { return false }
-      if let minDistance, distance < minDistance { return false }
-      return true
+      return target.isNear(reference, maxDistance: maxDistance, minDistance: minDistance)
     case .coveredBy: return target.isWithin(reference)
     case .intersects: return target.intersects(reference)
     case .equals: return target == reference

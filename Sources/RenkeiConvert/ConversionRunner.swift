@@ -47,6 +47,8 @@ public final class ConversionRunner: @unchecked Sendable {
   private let csv: StandardCSVWriter?
   /// For validating targets that are not an NGSI representation: NGSI-LD key-values.
   private let validationSerializer: (any EntitySerializer)?
+  /// The cheap route to a valid verdict for NGSI-LD normalized output (nil: always the full one).
+  private let fastValidation: NGSILDFastValidation?
 
   /// NGSI v2 allows only plain ASCII in entity types and attribute names (Orion API
   /// specification, "Field syntax restrictions").
@@ -79,6 +81,9 @@ public final class ConversionRunner: @unchecked Sendable {
     case .csv, .jsonLD, .geojson: validationSerializer = NGSILDSerializer(form: .keyValues, context: mapping.context)
     default: validationSerializer = nil
     }
+    fastValidation =
+      options.target == .ngsiLD
+      ? options.validator.flatMap { NGSILDFastValidation(validator: $0, mapping: mapping) } : nil
   }
 
   public static func serializer(for target: ConversionTarget, mapping: Mapping) -> (any EntitySerializer)? {
@@ -222,6 +227,7 @@ public final class ConversionRunner: @unchecked Sendable {
     // fresh pages each time (the reserve that is not used is never touched).
     chunk.bytes.reserveCapacity(records.count * 1536)
     var scratch: [UInt8] = []
+    var projected: [UInt8] = []
     for record in records {
       let location = block.location(record)
       if block.isBlank(record) {
@@ -253,9 +259,9 @@ public final class ConversionRunner: @unchecked Sendable {
         if let validationSerializer {
           scratch.removeAll(keepingCapacity: true)
           validationSerializer.write(entity, into: &scratch)
-          invalid = validate(scratch, validator, location)
+          invalid = validate(scratch, validator, location, nil, &projected)
         } else {
-          invalid = validate(Array(chunk.bytes[start...]), validator, location)
+          invalid = validate(Array(chunk.bytes[start...]), validator, location, entity, &projected)
         }
         if !invalid.isEmpty {
           chunk.bytes.removeSubrange(start...)
@@ -276,12 +282,20 @@ public final class ConversionRunner: @unchecked Sendable {
 
   /// The model's error findings for one serialized entity, located at the input row (the
   /// pointer says where in the entity).
-  private func validate(_ bytes: [UInt8], _ validator: ModelValidator, _ location: SourceLocation) -> [Finding] {
+  private func validate(
+    _ bytes: [UInt8], _ validator: ModelValidator, _ location: SourceLocation, _ entity: ConvertedEntity? = nil,
+    _ scratch: inout [UInt8]
+  ) -> [Finding] {
     guard let parsed = try? JSONParser().parse(bytes) else {
       return [
         ConvertRules.entityInvalid.finding(
           at: location, ["row": location.row.map(String.init) ?? "?", "model": mapping.model, "count": "0"])
       ]
+    }
+    if let fastValidation, let entity,
+      fastValidation.isValid(parsed.document.root, entity, file: location.file, scratch: &scratch)
+    {
+      return []
     }
     let findings = validator.entityFindings(parsed.document.root, file: location.file)
     return findings.filter { $0.severity == .error }.map { finding in

@@ -200,7 +200,7 @@ struct DatasetCellCheck: CellCheck {
 
   static func isPlainPhone(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
     guard cell.count <= 24 else { return false }
-    return JapanesePhoneNumber.isPlainValid(string(cell))
+    return JapanesePhoneNumber.isPlainValid(cell)
   }
 
   static func isURL(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {

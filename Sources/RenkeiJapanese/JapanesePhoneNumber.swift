@@ -52,12 +52,18 @@ public enum JapanesePhoneNumber {
   /// The usual case, checked on bytes: `0` then digits and hyphens (one optional parenthesised
   /// area code), 10 or 11 digits.
   public static func isPlainValid(_ text: String) -> Bool {
+    var copy = text
+    return copy.withUTF8 { isPlainValid($0) }
+  }
+
+  /// The same on UTF-8 bytes (a validator's cells, without making a string).
+  public static func isPlainValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var digits = 0
     var previousHyphen = true
     var open = false
     var closed = false
     var first = true
-    for byte in text.utf8 {
+    for byte in bytes {
       switch byte {
       case UInt8(ascii: "0")...UInt8(ascii: "9"):
         if first && byte != UInt8(ascii: "0") { return false }

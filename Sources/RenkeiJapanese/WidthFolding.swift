@@ -24,10 +24,20 @@ public enum WidthFolding {
 
   /// The same check on UTF-8 bytes.
   public static func containsFullWidthDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard bytes.count >= 3 else { return false }
+    let count = bytes.count
+    guard count >= 3, let base = bytes.baseAddress else { return false }
     var i = 0
-    while i + 2 < bytes.count {
-      if bytes[i] == 0xEF && bytes[i + 1] == 0xBC && (0x90...0x99).contains(bytes[i + 2]) { return true }
+    while i + 2 < count {
+      // Eight bytes at a time while none is 0xEF (the lead byte of every full-width form): this
+      // runs on every text cell, and most have none.
+      if i + 8 <= count {
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0xEFEF_EFEF_EFEF_EFEF
+        if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
+          i += 8
+          continue
+        }
+      }
+      if base[i] == 0xEF && base[i + 1] == 0xBC && (0x90...0x99).contains(base[i + 2]) { return true }
       i += 1
     }
     return false

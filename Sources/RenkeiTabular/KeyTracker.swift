@@ -62,17 +62,15 @@ struct KeyTracker {
 
   /// Checks rows (in file order) against the rows seen before.
   mutating func process(
-    _ rows: [RowChecker.KeyRow], values keyValues: [LogicalValue?], texts keyTexts: [String],
+    _ rows: [RowChecker.KeyRow], values keyValues: [LogicalValue?], texts keyTexts: [String], hashes: [Int],
     into findings: inout [Finding]
   ) {
     for row in rows {
       let row = Row(row: row.row, line: row.line, base: row.base, allValues: keyValues, allTexts: keyTexts)
       for index in uniqueFields.indices {
         let slot = uniqueFields[index].slot
-        guard let value = row.values[slot] else { continue }
-        var hasher = Hasher()
-        hasher.combine(value.key)
-        if let first = uniqueFields[index].seen.firstRow(for: hasher.finalize(), storing: row.row) {
+        guard row.values[slot] != nil else { continue }
+        if let first = uniqueFields[index].seen.firstRow(for: hashes[row.base + slot], storing: row.row) {
           findings.append(
             TabularRules.uniqueError.finding(
               at: SourceLocation(file: file, line: row.line, row: row.row, field: uniqueFields[index].name),

@@ -18,6 +18,18 @@ struct RowChecker: Sendable {
   /// A profile's check for each column (nil for most).
   var cellChecks: [(any CellCheck)?] = []
 
+  /// A profile's check held by a class, so the per-cell loop calls it through an unretained
+  /// reference instead of copying (retaining and releasing) a boxed existential for every cell.
+  private final class ProfileCheck {
+    let check: any CellCheck
+    let companionColumn: Int?
+
+    init(_ check: any CellCheck) {
+      self.check = check
+      companionColumn = check.companionColumn
+    }
+  }
+
   /// A sequence the decoder could not read, at an offset of the buffer.
   struct InvalidBytes: Sendable {
     var offset: Int
@@ -57,6 +69,9 @@ struct RowChecker: Sendable {
     var keyRows: [KeyRow] = []
     var keyValues: [LogicalValue?] = []
     var keyTexts: [String] = []
+    /// The hash of each key value's canonical key (0 for none), made here on the workers so the
+    /// serial unique check only probes its table.
+    var keyHashes: [Int] = []
     var terminators = TerminatorTally()
 
     mutating func add(_ finding: Finding) {
@@ -102,7 +117,11 @@ struct RowChecker: Sendable {
     // Unretained references: the layout keeps the checks alive, and this loop runs per cell.
     let checks = layout.columns.map { $0.check.map(Unmanaged.passUnretained) }
     let slots = (0..<width).map { keyed ? layout.keySlots[$0] : nil }
-    let hasCellChecks = cellChecks.contains { $0 != nil }
+    let profileChecks = cellChecks.map { $0.map(ProfileCheck.init) }
+    defer { withExtendedLifetime(profileChecks) {} }
+    let profileReferences = profileChecks.map { $0.map(Unmanaged.passUnretained) }
+    let hasCellChecks = profileReferences.contains { $0 != nil }
+    var issues: [CellIssue] = []
     let companionScratch = ScratchBuffer(capacity: 256)
     defer { withExtendedLifetime(companionScratch) {} }
     for record in 0..<batch.count {
@@ -145,8 +164,9 @@ struct RowChecker: Sendable {
       output.dataRows += 1
       let fields = batch.fields(ofRecord: record)
       let cellCount = fields.count
-      rowFindings.removeAll(keepingCapacity: true)
-      rowDrops.removeAll(keepingCapacity: true)
+      // Guarded: on an empty array removeAll(keepingCapacity:) still makes a buffer, every cell.
+      if !rowFindings.isEmpty { rowFindings.removeAll(keepingCapacity: true) }
+      if !rowDrops.isEmpty { rowDrops.removeAll(keepingCapacity: true) }
       /// Whether to make a finding of `rule` for this row (else it is counted at the end of the row).
       func wanted(_ rule: Rule) -> Bool {
         if output.limiter.isFull(rule.id) {
@@ -160,20 +180,23 @@ struct RowChecker: Sendable {
       if keyed {
         output.keyValues.append(contentsOf: repeatElement(nil, count: layout.keyColumns.count))
         output.keyTexts.append(contentsOf: repeatElement("", count: layout.keyColumns.count))
+        output.keyHashes.append(contentsOf: repeatElement(0, count: layout.keyColumns.count))
       }
       for column in 0..<min(cellCount, width) {
         let fieldIndex = fields.lowerBound + column
         let cell = decoder.value(buffer, batch: batch, field: fieldIndex, scratch: scratch)
-        if hasCellChecks, let cellCheck = cellChecks[column] {
-          profileCell(
-            cellCheck, cell, column: column, fields: fields, buffer, batch, record, &place, scratch: companionScratch,
-            into: &rowFindings, wanted: wanted)
+        if hasCellChecks, let reference = profileReferences[column] {
+          reference._withUnsafeGuaranteedRef {
+            profileCell(
+              $0, cell, column: column, fields: fields, buffer, batch, record, &place, scratch: companionScratch,
+              issues: &issues, into: &rowFindings, wanted: wanted)
+          }
         }
         guard let reference = checks[column] else {
           if layout.isDefaultMissing(cell) { blank += 1 }
           continue
         }
-        violations.removeAll(keepingCapacity: true)
+        if !violations.isEmpty { violations.removeAll(keepingCapacity: true) }
         let outcome = reference._withUnsafeGuaranteedRef { $0.check(cell, value: &value, violations: &violations) }
         switch outcome {
         case .missing:
@@ -185,6 +208,11 @@ struct RowChecker: Sendable {
           }
         case .valid:
           if let slot = slots[column] {
+            if let key = value {
+              var hasher = Hasher()
+              hasher.combine(key.key)
+              output.keyHashes[keyBase + slot] = hasher.finalize()
+            }
             output.keyValues[keyBase + slot] = value
             output.keyTexts[keyBase + slot] = String(decoding: cell, as: UTF8.self)
             value = nil
@@ -248,16 +276,16 @@ struct RowChecker: Sendable {
 
   /// Runs a profile's check on one cell and turns its issues into findings at the cell.
   private func profileCell(
-    _ cellCheck: any CellCheck, _ cell: UnsafeBufferPointer<UInt8>, column: Int, fields: Range<Int>,
+    _ profile: ProfileCheck, _ cell: UnsafeBufferPointer<UInt8>, column: Int, fields: Range<Int>,
     _ buffer: UnsafeBufferPointer<UInt8>, _ batch: RecordBatch, _ record: Int, _ place: inout Place,
-    scratch: ScratchBuffer, into findings: inout [Finding], wanted: (Rule) -> Bool
+    scratch: ScratchBuffer, issues: inout [CellIssue], into findings: inout [Finding], wanted: (Rule) -> Bool
   ) {
     var companion: UnsafeBufferPointer<UInt8>? = nil
-    if let other = cellCheck.companionColumn, other < fields.count {
+    if let other = profile.companionColumn, other < fields.count {
       companion = decoder.value(buffer, batch: batch, field: fields.lowerBound + other, scratch: scratch)
     }
-    var issues: [CellIssue] = []
-    cellCheck.check(cell, companion: companion, into: &issues)
+    if !issues.isEmpty { issues.removeAll(keepingCapacity: true) }
+    profile.check.check(cell, companion: companion, into: &issues)
     guard !issues.isEmpty else { return }
     let name = layout.columns[column].name
     for issue in issues where wanted(issue.rule) {
@@ -265,8 +293,8 @@ struct RowChecker: Sendable {
       arguments["field"] = arguments["field"] ?? name
       arguments["fieldNumber"] = String(column + 1)
       arguments["row"] = String(place.row)
-      findings.append(
-        issue.rule.finding(at: location(Int(batch.fieldStarts[fields.lowerBound + column]), &place, field: name), arguments))
+      let at = location(Int(batch.fieldStarts[fields.lowerBound + column]), &place, field: name)
+      findings.append(issue.rule.finding(at: at, arguments))
     }
   }
 

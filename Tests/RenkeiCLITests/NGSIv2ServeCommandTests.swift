@@ -5,18 +5,11 @@ import XCTest
 /// `renkei serve ngsi-v2 --port 0`: prints its URL, answers NGSI v2, and stops on a signal.
 final class NGSIv2ServeCommandTests: XCTestCase {
   func testServeNGSIv2PrintsURLAndAnswers() async throws {
-    let process = Process()
-    process.executableURL = RenkeiProcess.executable
-    process.arguments = ["serve", "ngsi-v2", "--port", "0"]
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = Pipe()
-    try process.run()
+    let (process, url) = try ServeCommandTests.launch(["serve", "ngsi-v2", "--port", "0"])
     defer {
       if process.isRunning { process.terminate() }
       process.waitUntilExit()
     }
-    let url = try XCTUnwrap(Self.firstLine(of: out.fileHandleForReading, within: 10), "no URL printed")
     XCTAssertTrue(url.hasPrefix("http://127.0.0.1:"), url)
 
     let client = HTTPClientSession()
@@ -36,23 +29,5 @@ final class NGSIv2ServeCommandTests: XCTestCase {
     process.terminate()
     process.waitUntilExit()
     XCTAssertFalse(process.isRunning)
-  }
-
-  /// The first line written to `handle`, or nil when none arrives in time.
-  static func firstLine(of handle: FileHandle, within seconds: Double) -> String? {
-    let line = Locked(Data())
-    let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
-      var bytes = Data()
-      while !bytes.contains(0x0A) {
-        let chunk = handle.availableData
-        if chunk.isEmpty { break }
-        bytes += chunk
-      }
-      line.set(bytes)
-      done.signal()
-    }
-    guard done.wait(timeout: .now() + seconds) == .success else { return nil }
-    return String(decoding: line.get(), as: UTF8.self).split(separator: "\n").first.map(String.init)
   }
 }

@@ -5,19 +5,12 @@ import XCTest
 /// `renkei serve ngsi-ld` as a user runs it: prints its URL, answers, and is stopped by a signal.
 final class ServeCommandTests: XCTestCase {
   func testServeNGSILDPrintsURLAndAnswers() throws {
-    let process = Process()
-    process.executableURL = RenkeiProcess.executable
-    process.arguments = ["serve", "ngsi-ld", "--port", "0"]
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = Pipe()
     let started = Date()
-    try process.run()
+    let (process, url) = try Self.launch(["serve", "ngsi-ld", "--port", "0"])
     defer {
       if process.isRunning { process.terminate() }
       process.waitUntilExit()
     }
-    let url = try XCTUnwrap(Self.firstLine(of: out.fileHandleForReading, within: 10), "no URL printed")
     let startup = Date().timeIntervalSince(started)
     XCTAssertTrue(url.hasPrefix("http://127.0.0.1:"), url)
     XCTAssertLessThan(startup, 5, "startup took \(startup) s")
@@ -51,6 +44,23 @@ final class ServeCommandTests: XCTestCase {
     process.terminate()
     process.waitUntilExit()
     XCTAssertFalse(process.isRunning)
+  }
+
+  /// Starts `renkei ARGUMENTS` and waits for the URL it prints on its first line.
+  static func launch(_ arguments: [String]) throws -> (Process, String) {
+    let process = Process()
+    process.executableURL = RenkeiProcess.executable
+    process.arguments = arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = Pipe()
+    try process.run()
+    guard let url = firstLine(of: out.fileHandleForReading, within: 10) else {
+      process.terminate()
+      process.waitUntilExit()
+      throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "no URL printed by renkei \(arguments)"])
+    }
+    return (process, url)
   }
 
   /// The first line written to `handle`, or nil when none arrives in time.

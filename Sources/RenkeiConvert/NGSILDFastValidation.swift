@@ -1,0 +1,53 @@
+import RenkeiCore
+import RenkeiModels
+
+/// A cheaper route to ModelValidator's verdict for NGSI-LD normalized entities the converter
+/// wrote itself: the structure checks run on the entity as written, and the schema runs on
+/// key-values bytes written straight from the ConvertedEntity instead of on
+/// KeyValuesProjection's copy (which records every value's line and column, most of the
+/// validation time). It only answers "no errors"; anything else goes to the full validator,
+/// whose findings are then reported, so the findings are the same.
+struct NGSILDFastValidation: Sendable {
+  let validator: ModelValidator
+  /// The key-values form without `@context`, which the projection drops.
+  private let keyValues: NGSILDSerializer
+
+  /// nil when the shortcut cannot be shown equivalent for this mapping and model.
+  init?(validator: ModelValidator, mapping: Mapping) {
+    guard validator.model.isNGSIEntity,
+      validator.representation == nil || validator.representation == .ngsiLDNormalized,
+      // The projection copies core members as they stand instead of taking their value.
+      !mapping.attributes.contains(where: { Self.isCoreMember($0.name) })
+    else { return nil }
+    self.validator = validator
+    keyValues = NGSILDSerializer(
+      form: .keyValues, context: mapping.context, attributes: mapping.attributes, writesContext: false)
+  }
+
+  /// True when the full validator would report no error for `root`, the parse of `entity`
+  /// written in normalized form; false means "ask the full validator".
+  func isValid(_ root: JSONValue, _ entity: ConvertedEntity, file: String?, scratch: inout [UInt8]) -> Bool {
+    guard !GeoJSONFeatureEntity.isFeature(root),
+      (validator.representation ?? Representation.detect(root)) == .ngsiLDNormalized,
+      // The projection unwraps `{"@value": ...}` typed literals; the key-values form would not.
+      !entity.attributes.contains(where: { Self.hasTypedLiteral($0.value) })
+    else { return false }
+    let structure = NGSILDPayloadChecker(requireContext: file?.hasSuffix(".jsonld") ?? false)
+      .findings(root, representation: .ngsiLDNormalized, file: file)
+    guard !structure.contains(where: { $0.severity == .error }) else { return false }
+    scratch.removeAll(keepingCapacity: true)
+    keyValues.write(entity, into: &scratch)
+    guard let projected = try? JSONParser().parse(scratch) else { return false }
+    return validator.schema.isValid(projected.document.root, assertFormat: validator.assertFormat)
+  }
+
+  /// Representation.isCoreMember, which is not public.
+  static func isCoreMember(_ name: String) -> Bool {
+    ["id", "type", "@context", "scope", "createdAt", "modifiedAt", "deletedAt"].contains(name)
+  }
+
+  private static func hasTypedLiteral(_ value: AttributeValue) -> Bool {
+    guard case .object(let members) = value else { return false }
+    return members.contains { $0.name == "@value" }
+  }
+}
