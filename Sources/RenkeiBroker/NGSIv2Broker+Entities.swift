@@ -175,63 +175,51 @@ extension NGSIv2Broker {
   /// POST /v2/entities/{id}/attrs: update or append, or strict append with `options=append`.
   func appendAttributes(_ request: NGSIv2Request, _ id: String) throws(NGSIv2Error) -> Outcome {
     let options = try request.options(allowed: Self.writeOptions.union(["append"]))
-    let body = try request.json()
-    let now = now()
-    let attributes = try NGSIv2Decoder(keyValues: options.contains("keyValues"), now: now).attributes(body)
-    let type = try entityType(request)
-    let scopes = try updateScopes(request)
-    return try withTenant(request.service) { (tenant: inout Tenant) throws(NGSIv2Error) -> Outcome in
-      let at = try Self.find(tenant, id: id, type: type, scopes: scopes)
-      let old = tenant.entities[at]
-      var entity = old
-      var existing: [String] = []
-      for attribute in attributes {
-        if options.contains("append") && old.attribute(attribute.name) != nil {
-          existing.append(attribute.name)
-          continue
-        }
-        entity.set(attribute, now: now, overrideMetadata: options.contains("overrideMetadata"))
-      }
-      if entity.locationCount > 1 { throw NGSIv2Decoder.tooManyLocations }
-      let description =
-        "one or more of the attributes in the request already exist: \(Self.label(id, type)) - [ \(existing.joined(separator: ", ")) ]"
-      if !existing.isEmpty && existing.count == attributes.count { throw .unprocessable(description) }
-      tenant.entities[at] = entity
-      let touched = attributes.map(\.name).filter { !existing.contains($0) }
-      let change = update(old, entity, touched: touched, forced: options.contains("forcedUpdate"))
-      if !existing.isEmpty { return (NGSIv2Error.partialUpdate(description).response(), [change]) }
-      return (noContent(), [change])
-    }
+    let strict = options.contains("append")
+    return try setAttributes(
+      request, id, options: options, skip: { strict && $0.attribute($1) != nil },
+      describe: { "one or more of the attributes in the request already exist: \($0)" })
   }
 
   /// PATCH /v2/entities/{id}/attrs: only existing attributes.
   func updateAttributes(_ request: NGSIv2Request, _ id: String) throws(NGSIv2Error) -> Outcome {
     let options = try request.options(allowed: Self.writeOptions)
+    return try setAttributes(
+      request, id, options: options, rejectEmpty: true, skip: { $0.attribute($1) == nil },
+      describe: { "do not exist: \($0)" })
+  }
+
+  /// Sets the payload's attributes on the entity, leaving out those `skip` names: some left out is a
+  /// PartialUpdate, all of them Unprocessable, both described by `describe("E/T - [ names ]")`.
+  private func setAttributes(
+    _ request: NGSIv2Request, _ id: String, options: Set<String>, rejectEmpty: Bool = false,
+    skip: @escaping (NGSIv2Entity, String) -> Bool, describe: (String) -> String
+  ) throws(NGSIv2Error) -> Outcome {
     let body = try request.json()
     let now = now()
     let attributes = try NGSIv2Decoder(keyValues: options.contains("keyValues"), now: now).attributes(body)
-    if attributes.isEmpty { throw .badRequest("empty payload") }
+    if rejectEmpty && attributes.isEmpty { throw .badRequest("empty payload") }
     let type = try entityType(request)
     let scopes = try updateScopes(request)
     return try withTenant(request.service) { (tenant: inout Tenant) throws(NGSIv2Error) -> Outcome in
       let at = try Self.find(tenant, id: id, type: type, scopes: scopes)
       let old = tenant.entities[at]
       var entity = old
-      var missing: [String] = []
+      var skipped: [String] = []
       for attribute in attributes {
-        guard old.attribute(attribute.name) != nil else {
-          missing.append(attribute.name)
+        if skip(old, attribute.name) {
+          skipped.append(attribute.name)
           continue
         }
         entity.set(attribute, now: now, overrideMetadata: options.contains("overrideMetadata"))
       }
       if entity.locationCount > 1 { throw NGSIv2Decoder.tooManyLocations }
-      let description = "do not exist: \(Self.label(id, type)) - [ \(missing.joined(separator: ", ")) ]"
-      if missing.count == attributes.count { throw .unprocessable(description) }
+      let description = describe("\(Self.label(id, type)) - [ \(skipped.joined(separator: ", ")) ]")
+      if !skipped.isEmpty && skipped.count == attributes.count { throw .unprocessable(description) }
       tenant.entities[at] = entity
-      let touched = attributes.map(\.name).filter { !missing.contains($0) }
+      let touched = attributes.map(\.name).filter { !skipped.contains($0) }
       let change = update(old, entity, touched: touched, forced: options.contains("forcedUpdate"))
-      if !missing.isEmpty { return (NGSIv2Error.partialUpdate(description).response(), [change]) }
+      if !skipped.isEmpty { return (NGSIv2Error.partialUpdate(description).response(), [change]) }
       return (noContent(), [change])
     }
   }
