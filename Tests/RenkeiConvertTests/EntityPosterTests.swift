@@ -19,6 +19,14 @@ final class EntityPosterTests: XCTestCase {
     }
   }
 
+  /// Hands `items` to `poster` off the test's task, as the conversion runner does, and waits.
+  func post(_ items: [(Int, String, ArraySlice<UInt8>)], to poster: EntityPoster) async {
+    await Task.detached {
+      for (row, id, json) in items { poster.add(row: row, id: id, json: json) }
+      poster.finish()
+    }.value
+  }
+
   func entities(_ count: Int) -> [(Int, String, ArraySlice<UInt8>)] {
     (1...count).map { index in
       let id = "urn:ngsi-ld:PointOfInterest:\(index)"
@@ -40,11 +48,7 @@ final class EntityPosterTests: XCTestCase {
     let poster = EntityPoster(
       options: .init(url: server.baseURL, dialect: .ngsiLD, tenant: "yaizu", token: "secret", batchSize: 2),
       file: "in.csv")
-    let items = entities(3)
-    await Task.detached {
-      for (row, id, json) in items { poster.add(row: row, id: id, json: json) }
-      poster.finish()
-    }.value
+    await post(entities(3), to: poster)
     await server.shutdown()
     let requests = recorder.requests
     XCTAssertEqual(requests.count, 2)
@@ -74,11 +78,7 @@ final class EntityPosterTests: XCTestCase {
         url: server.baseURL, dialect: .ngsiV2, keyValues: true, tenant: "city", servicePath: "/aed", batchSize: 2,
         retries: 1, backoff: .milliseconds(10)),
       file: "in.csv")
-    let items = entities(4)
-    await Task.detached {
-      for (row, id, json) in items { poster.add(row: row, id: id, json: json) }
-      poster.finish()
-    }.value
+    await post(entities(4), to: poster)
     await server.shutdown()
     let requests = recorder.requests
     // Batch 1: 503 then 204; batch 2: 500, retried once, 500 again.
@@ -103,11 +103,7 @@ final class EntityPosterTests: XCTestCase {
     let poster = EntityPoster(
       options: .init(url: url, dialect: .ngsiLD, timeout: .seconds(1), retries: 1, backoff: .milliseconds(10)),
       file: "in.csv")
-    let items = entities(2)
-    await Task.detached {
-      for (row, id, json) in items { poster.add(row: row, id: id, json: json) }
-      poster.finish()
-    }.value
+    await post(entities(2), to: poster)
     XCTAssertEqual(poster.accepted, 0)
     XCTAssertEqual(poster.failed, 2)
     XCTAssertEqual(poster.requests, 2)
