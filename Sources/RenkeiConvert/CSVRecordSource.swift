@@ -45,6 +45,16 @@ public struct CSVRecordSource: RecordSource {
 
     var count: Int { block.count }
     func cells(_ record: Int) -> [String] { block.cells(record) }
+
+    func rowCells(_ record: Int) -> RowCells {
+      // Bytes the encoding does not define are read as U+FFFD by the strings' decoding.
+      if !block.recordsWithInvalidBytes.isEmpty && block.recordsWithInvalidBytes.contains(record) {
+        return RowCells(block.cells(record))
+      }
+      var cells = RowCells()
+      block.forEachCell(record) { cells.append($0) }
+      return cells
+    }
     func location(_ record: Int) -> SourceLocation {
       SourceLocation(file: file, line: block.line(record), row: block.row(record))
     }

@@ -35,6 +35,15 @@ enum CompiledSource: Sendable {
     }
   }
 
+  /// Each mapping column's position by name (the first column of a name wins).
+  static func positions(_ mapping: Mapping) -> [String: Int] {
+    var positions: [String: Int] = [:]
+    for (index, column) in mapping.columns.enumerated() where positions[column.name] == nil {
+      positions[column.name] = index
+    }
+    return positions
+  }
+
   static func parts(_ template: Template, _ positions: [String: Int]) -> [Part] {
     template.parts.map { part in
       switch part {

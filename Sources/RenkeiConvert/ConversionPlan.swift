@@ -14,6 +14,7 @@ public struct ConversionPlan: Sendable {
   /// What each row needs of a column, without copying the column (and retaining its names,
   /// aliases and tables) for every row.
   private let kinds: [ColumnKind]
+  private let types: [Mapping.ColumnType]
 
   private struct ColumnKind: Sendable {
     var type: Mapping.ColumnType
@@ -29,13 +30,11 @@ public struct ConversionPlan: Sendable {
     self.mapping = mapping
     self.sourceIndexes = sourceIndexes
     self.width = width
-    var positions: [String: Int] = [:]
-    for (index, column) in mapping.columns.enumerated() where positions[column.name] == nil {
-      positions[column.name] = index
-    }
+    let positions = CompiledSource.positions(mapping)
     idParts = CompiledSource.parts(mapping.id, positions)
     sources = mapping.attributes.map { CompiledSource($0.source, positions) }
     kinds = mapping.columns.map { ColumnKind(type: $0.type, required: $0.required, recodes: !$0.values.isEmpty) }
+    types = mapping.columns.map(\.type)
     steps = mapping.columns.map { column in
       var steps = column.normalizers.filter { $0 != .trim }
       switch column.type {
@@ -59,78 +58,15 @@ public struct ConversionPlan: Sendable {
 
   /// Converts the cells of one row; `location` names the file, row and line.
   public func convert(_ input: [String], location: SourceLocation) -> Row {
-    var context = RowContext(location: location, mappingName: mapping.name)
-    let count = mapping.columns.count
-    var cells = [String](repeating: "", count: count)
-    var typed = [AttributeValue?](repeating: nil, count: count)
-    for index in 0..<count {
-      let column = kinds[index]
-      guard let source = sourceIndexes[index], source < input.count else {
-        if column.required { context.reject(ConvertRules.requiredMissing, name(index), [:]) }
-        continue
-      }
-      var text = input[source].trimmingSpacesForConversion
-      if text.isEmpty {
-        if column.required { context.reject(ConvertRules.requiredMissing, name(index), [:]) }
-        continue
-      }
-      let raw = text
-      var problem: String?
-      for step in steps[index] {
-        switch step.apply(text) {
-        case .value(let value): text = value
-        case .invalid(let reason): problem = reason
-        }
-        if problem != nil { break }
-      }
-      if problem == nil, column.recodes, let replacement = mapping.columns[index].values[text] { text = replacement }
-      var value: AttributeValue?
-      if problem == nil {
-        switch column.type {
-        case .text, .date, .time: value = .text(text)
-        case .number, .integer:
-          if let lexeme = Self.numberLexeme(text, integer: column.type == .integer) {
-            text = lexeme
-            value = .number(lexeme)
-          } else {
-            problem = column.type == .integer ? "not an integer" : "not a number"
-          }
-        case .boolean:
-          if let flag = Self.boolean(text) {
-            text = flag ? "true" : "false"
-            value = .bool(flag)
-          } else {
-            problem = "not a yes/no value (有/無, true/false)"
-          }
-        }
-      }
-      if let problem {
-        let arguments = ["value": Self.excerpt(raw), "reason": problem]
-        if column.required {
-          context.reject(ConvertRules.requiredInvalid, name(index), arguments)
-        } else {
-          context.note(ConvertRules.valueInvalid, name(index), arguments)
-        }
-        continue
-      }
-      cells[index] = text
-      typed[index] = value
-    }
-    var values = Values(cells: cells, typed: typed)
-    // The id.
-    var id = ""
-    for part in idParts {
-      switch part {
-      case .literal(let literal): id += literal
-      case .column(let column, let encoded):
-        let value = values.text(column)
-        if value.isEmpty {
-          context.reject(ConvertRules.idIncomplete, name(column), ["template": mapping.id.source])
-        }
-        id += encoded ? Template.percentEncoded(value) : value
-      }
-    }
+    convert(RowCells(input), location: location)
+  }
+
+  public func convert(_ input: RowCells, location: SourceLocation) -> Row {
+    let prepared = prepare(input, location: location)
+    var context = prepared.context
+    let cells = (0..<mapping.columns.count).map { prepared.values.text($0) }
     guard !context.rejected else { return Row(entity: nil, cells: cells, findings: context.findings) }
+    var values = prepared.values
     var attributes: [ConvertedEntity.Attribute] = []
     attributes.reserveCapacity(mapping.attributes.count)
     for (index, attribute) in mapping.attributes.enumerated() {
@@ -141,21 +77,172 @@ public struct ConversionPlan: Sendable {
         ConvertedEntity.Attribute(
           name: attribute.name, value: value, kind: attribute.kind, unitCode: attribute.unitCode, slot: index))
     }
-    let entity = ConvertedEntity(id: id, type: mapping.entityType, attributes: attributes)
+    let entity = ConvertedEntity(id: prepared.id, type: mapping.entityType, attributes: attributes)
     return Row(entity: entity, cells: cells, findings: context.findings)
+  }
+
+  /// A row's cells normalized and typed and its id made, before its attributes are: the part of a
+  /// conversion every target shares. `context.rejected` says the row has no entity.
+  struct PreparedRow {
+    var values: Values
+    var id: String
+    var context: RowContext
+  }
+
+  func prepare(_ input: RowCells, location: SourceLocation) -> PreparedRow {
+    var context = RowContext(location: location, mappingName: mapping.name)
+    let count = mapping.columns.count
+    var arena = input
+    // nil: no value (empty, or rejected by its normalizer or type).
+    var cells = [Range<Int>?](repeating: nil, count: count)
+    for index in 0..<count {
+      let column = kinds[index]
+      guard let source = sourceIndexes[index], source < input.count else {
+        if column.required { context.reject(ConvertRules.requiredMissing, name(index), [:]) }
+        continue
+      }
+      // Most values are already standard: they stay where they are, as bytes.
+      let (range, standard) = arena.bytes.withUnsafeBufferPointer { bytes in
+        let range = Self.trimmed(bytes, input.ranges[source])
+        return (range, isStandard(UnsafeBufferPointer(rebasing: bytes[range]), index))
+      }
+      if range.isEmpty {
+        if column.required { context.reject(ConvertRules.requiredMissing, name(index), [:]) }
+        continue
+      }
+      if standard {
+        cells[index] = range
+        continue
+      }
+      let raw = arena.string(range)
+      switch normalized(raw, index) {
+      case .success(let text): cells[index] = arena.store(text)
+      case .failure(let problem):
+        let arguments = ["value": Self.excerpt(raw), "reason": problem.reason]
+        if column.required {
+          context.reject(ConvertRules.requiredInvalid, name(index), arguments)
+        } else {
+          context.note(ConvertRules.valueInvalid, name(index), arguments)
+        }
+      }
+    }
+    let values = Values(arena: arena.bytes, cells: cells, types: types)
+    var id: [UInt8] = []
+    values.arena.withUnsafeBufferPointer { arena in
+      for part in idParts {
+        switch part {
+        case .literal(let literal): id.append(contentsOf: literal.utf8)
+        case .column(let column, let encoded):
+          guard column >= 0, let range = values.cells[column], !range.isEmpty else {
+            context.reject(ConvertRules.idIncomplete, name(column), ["template": mapping.id.source])
+            continue
+          }
+          let value = UnsafeBufferPointer(rebasing: arena[range])
+          if encoded { Template.percentEncode(value, into: &id) } else { id.append(contentsOf: value) }
+        }
+      }
+    }
+    return PreparedRow(values: values, id: String(decoding: id, as: UTF8.self), context: context)
+  }
+
+  /// Why a value cannot be read as its column says.
+  struct Problem: Error {
+    var reason: String
+  }
+
+  /// Whether the column's normalizers and type would leave `bytes` as they are (then the value
+  /// needs no string and no rebuilding).
+  private func isStandard(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    let column = kinds[index]
+    guard !column.recodes else { return false }
+    for step in steps[index] where !step.isStandard(bytes) { return false }
+    switch column.type {
+    case .text, .date, .time: return true
+    case .number, .integer: return Self.isCanonicalNumber(bytes, integer: column.type == .integer)
+    case .boolean: return false
+    }
+  }
+
+  /// A trimmed value through its column's normalizers, value table and type.
+  private func normalized(_ raw: String, _ index: Int) -> Result<String, Problem> {
+    let column = kinds[index]
+    var text = raw
+    for step in steps[index] {
+      switch step.apply(text) {
+      case .value(let value): text = value
+      case .invalid(let reason): return .failure(Problem(reason: reason))
+      }
+    }
+    if column.recodes, let replacement = mapping.columns[index].values[text] { text = replacement }
+    switch column.type {
+    case .text, .date, .time: return .success(text)
+    case .number, .integer:
+      guard let lexeme = Self.numberLexeme(text, integer: column.type == .integer) else {
+        return .failure(Problem(reason: column.type == .integer ? "not an integer" : "not a number"))
+      }
+      return .success(lexeme)
+    case .boolean:
+      guard let flag = Self.boolean(text) else {
+        return .failure(Problem(reason: "not a yes/no value (有/無, true/false)"))
+      }
+      return .success(flag ? "true" : "false")
+    }
+  }
+
+  /// `range` without leading and trailing ASCII whitespace and ideographic spaces (U+3000, E3 80
+  /// 80), as String.trimmingSpacesForConversion trims.
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end {
+      if isSpace(bytes[start]) {
+        start += 1
+      } else if end - start >= 3 && bytes[start] == 0xE3 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x80 {
+        start += 3
+      } else {
+        break
+      }
+    }
+    while end > start {
+      if isSpace(bytes[end - 1]) {
+        end -= 1
+      } else if end - start >= 3 && bytes[end - 3] == 0xE3 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x80 {
+        end -= 3
+      } else {
+        break
+      }
+    }
+    return start..<end
   }
 
   // MARK: - Attributes
 
-  private struct Values {
-    let cells: [String]
-    let typed: [AttributeValue?]
+  /// A row's normalized cells, as ranges of one buffer; a cell's typed value follows from its
+  /// column's type (numbers and booleans are already JSON lexemes), so no typed copy is made for
+  /// each row.
+  struct Values {
+    let arena: [UInt8]
+    let cells: [Range<Int>?]
+    let types: [Mapping.ColumnType]
 
-    @inline(__always) func text(_ column: Int) -> String { column >= 0 ? cells[column] : "" }
-    @inline(__always) func typed(_ column: Int) -> AttributeValue? { column >= 0 ? typed[column] : nil }
+    func text(_ column: Int) -> String {
+      guard column >= 0, let range = cells[column] else { return "" }
+      return String(decoding: arena[range], as: UTF8.self)
+    }
+
+    func typed(_ column: Int) -> AttributeValue? {
+      guard column >= 0, cells[column] != nil else { return nil }
+      let text = text(column)
+      switch types[column] {
+      case .text, .date, .time: return .text(text)
+      case .number, .integer: return .number(text)
+      case .boolean: return .bool(text == "true")
+      }
+    }
   }
 
-  private struct RowContext {
+  struct RowContext {
     let location: SourceLocation
     let mappingName: String
     var findings: [Finding] = []
@@ -177,9 +264,9 @@ public struct ConversionPlan: Sendable {
     }
   }
 
-  private func name(_ column: Int) -> String { column >= 0 ? mapping.columns[column].name : "?" }
+  func name(_ column: Int) -> String { column >= 0 ? mapping.columns[column].name : "?" }
 
-  private func evaluate(
+  func evaluate(
     _ source: CompiledSource, _ attribute: String, _ values: inout Values, _ context: inout RowContext
   ) -> AttributeValue? {
     switch source {
@@ -208,16 +295,9 @@ public struct ConversionPlan: Sendable {
         .map { String($0).trimmingSpacesForConversion }.filter { !$0.isEmpty }
       return parts.isEmpty ? nil : .list(parts.map { .text($0) })
     case .point(let latitudeColumn, let longitudeColumn):
-      guard case .number(let latitude)? = values.typed(latitudeColumn),
-        case .number(let longitude)? = values.typed(longitudeColumn)
-      else { return nil }
-      guard let lat = Double(latitude), let lon = Double(longitude), abs(lat) <= 90, abs(lon) <= 180 else {
-        context.note(
-          ConvertRules.valueInvalid, name(latitudeColumn),
-          ["value": "\(latitude), \(longitude)", "reason": "not a latitude and longitude in degrees"])
-        return nil
+      return coordinates(latitudeColumn, longitudeColumn, values, &context).map {
+        .point(longitude: $0.longitude, latitude: $0.latitude)
       }
-      return .point(longitude: longitude, latitude: latitude)
     case .openingHours(let daysColumn, let opensColumn, let closesColumn):
       let daysText = values.text(daysColumn)
       let opens = values.text(opensColumn)
@@ -244,12 +324,37 @@ public struct ConversionPlan: Sendable {
       }
       return out.isEmpty ? nil : .object(out)
     case .when(let column, let equals, let negated, let then, let otherwise):
-      let value = values.text(column)
-      var holds = equals.map { $0.contains(value) } ?? !value.isEmpty
-      if negated { holds.toggle() }
-      if holds { return evaluate(then, attribute, &values, &context) }
+      if holds(column, equals, negated, values) { return evaluate(then, attribute, &values, &context) }
       return otherwise.flatMap { evaluate($0, attribute, &values, &context) }
     }
+  }
+
+  /// The lexemes of a point's coordinates, when both columns hold numbers in range (a finding
+  /// when they do not).
+  func coordinates(
+    _ latitudeColumn: Int, _ longitudeColumn: Int, _ values: Values, _ context: inout RowContext
+  ) -> (longitude: String, latitude: String)? {
+    guard latitudeColumn >= 0, longitudeColumn >= 0,
+      types[latitudeColumn] == .number || types[latitudeColumn] == .integer,
+      types[longitudeColumn] == .number || types[longitudeColumn] == .integer,
+      values.cells[latitudeColumn] != nil, values.cells[longitudeColumn] != nil
+    else { return nil }
+    let latitude = values.text(latitudeColumn)
+    let longitude = values.text(longitudeColumn)
+    guard Self.magnitude(of: latitude, isAtMost: 90), Self.magnitude(of: longitude, isAtMost: 180) else {
+      context.note(
+        ConvertRules.valueInvalid, name(latitudeColumn),
+        ["value": "\(latitude), \(longitude)", "reason": "not a latitude and longitude in degrees"])
+      return nil
+    }
+    return (longitude, latitude)
+  }
+
+  /// A `when` condition: the column equals one of `equals`, or (without `equals`) has a value.
+  func holds(_ column: Int, _ equals: [String]?, _ negated: Bool, _ values: Values) -> Bool {
+    let value = values.text(column)
+    let holds = equals.map { $0.contains(value) } ?? !value.isEmpty
+    return holds != negated
   }
 
   static let dayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -312,20 +417,45 @@ public struct ConversionPlan: Sendable {
   /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?`: already a JSON number as it stands (checked in place).
   static func isCanonicalNumber(_ text: String, integer: Bool) -> Bool {
     var text = text
-    return text.withUTF8 { bytes in
-      var index = 0
-      if index < bytes.count && bytes[index] == UInt8(ascii: "-") { index += 1 }
-      let start = index
-      while index < bytes.count && (0x30...0x39).contains(bytes[index]) { index += 1 }
-      let digits = index - start
-      guard digits > 0, digits == 1 || bytes[start] != 0x30 else { return false }
-      if index == bytes.count { return true }
-      guard !integer, bytes[index] == UInt8(ascii: ".") else { return false }
-      index += 1
-      let fraction = index
-      while index < bytes.count && (0x30...0x39).contains(bytes[index]) { index += 1 }
-      return index > fraction && index == bytes.count
+    return text.withUTF8 { isCanonicalNumber($0, integer: integer) }
+  }
+
+  static func isCanonicalNumber(_ bytes: UnsafeBufferPointer<UInt8>, integer: Bool) -> Bool {
+    var index = 0
+    if index < bytes.count && bytes[index] == UInt8(ascii: "-") { index += 1 }
+    let start = index
+    while index < bytes.count && (0x30...0x39).contains(bytes[index]) { index += 1 }
+    let digits = index - start
+    guard digits > 0, digits == 1 || bytes[start] != 0x30 else { return false }
+    if index == bytes.count { return true }
+    guard !integer, bytes[index] == UInt8(ascii: ".") else { return false }
+    index += 1
+    let fraction = index
+    while index < bytes.count && (0x30...0x39).contains(bytes[index]) { index += 1 }
+    return index > fraction && index == bytes.count
+  }
+
+  /// Whether the number lexeme's absolute value is at most `limit` (read from its digits
+  /// unless it has an exponent).
+  static func magnitude(of lexeme: String, isAtMost limit: Int) -> Bool {
+    var integer = 0
+    var fractionIsZero = true
+    var inFraction = false
+    for byte in lexeme.utf8 {
+      switch byte {
+      case UInt8(ascii: "-") where !inFraction && integer == 0: continue
+      case UInt8(ascii: "."): inFraction = true
+      case 0x30...0x39:
+        if inFraction {
+          if byte != 0x30 { fractionIsZero = false }
+        } else {
+          integer = integer * 10 + Int(byte - 0x30)
+          if integer > limit { return false }
+        }
+      default: return Double(lexeme).map { abs($0) <= Double(limit) } ?? false
+      }
     }
+    return integer < limit || fractionIsZero
   }
 
   static func boolean(_ text: String) -> Bool? {

@@ -18,6 +18,9 @@ public final class ConversionRunner: @unchecked Sendable {
     /// Findings listed per rule; the rest are counted.
     public var maxFindingsPerRule: Int
     public var workers: Int
+    /// Whether NGSI-LD normalized and key-values output is written straight from the cells
+    /// (false: through ConvertedEntity, as every other target; the tests compare the two).
+    var direct = true
 
     public init(
       target: ConversionTarget, layout: OutputLayout = .lines, validator: ModelValidator? = nil,
@@ -49,6 +52,12 @@ public final class ConversionRunner: @unchecked Sendable {
   private let validationSerializer: (any EntitySerializer)?
   /// The cheap route to a valid verdict for NGSI-LD normalized output (nil: always the full one).
   private let fastValidation: NGSILDFastValidation?
+  /// The direct route from a row's cells to the bytes of NGSI-LD normalized and key-values
+  /// output (nil: through ConvertedEntity and the serializer), and the key-values bytes its fast
+  /// validation checks.
+  private let rowWriter: NGSILDRowWriter?
+  private let keyValuesWriter: NGSILDRowWriter?
+  private let buffers: BufferPool
 
   /// NGSI v2 allows only plain ASCII in entity types and attribute names (Orion API
   /// specification, "Field syntax restrictions").
@@ -84,6 +93,20 @@ public final class ConversionRunner: @unchecked Sendable {
     fastValidation =
       options.target == .ngsiLD
       ? options.validator.flatMap { NGSILDFastValidation(validator: $0, mapping: mapping) } : nil
+    // Two blocks' parts are in flight at a time.
+    buffers = BufferPool(limit: 2 * options.workers * 4 + 2)
+    var rowWriter: NGSILDRowWriter?
+    if options.direct {
+      switch options.target {
+      case .ngsiLD: rowWriter = NGSILDRowWriter(mapping: mapping, form: .normalized)
+      case .ngsiLDKeyValues: rowWriter = NGSILDRowWriter(mapping: mapping, form: .keyValues)
+      default: rowWriter = nil
+      }
+    }
+    keyValuesWriter =
+      fastValidation == nil ? nil : NGSILDRowWriter(mapping: mapping, form: .keyValues, writesContext: false)
+    // A typed literal takes the full validation, which wants the entity.
+    self.rowWriter = fastValidation != nil && rowWriter?.mayWriteTypedLiteral == true ? nil : rowWriter
   }
 
   public static func serializer(for target: ConversionTarget, mapping: Mapping) -> (any EntitySerializer)? {
@@ -124,7 +147,13 @@ public final class ConversionRunner: @unchecked Sendable {
     var inflight: Pending?
     /// Counts and hands over the converted rows of one block, in order.
     func finish(_ chunks: [Chunk]) throws {
-      for chunk in chunks {
+      var chunks = chunks
+      for index in chunks.indices {
+        let chunk = chunks[index]
+        defer {
+          chunks[index].bytes = []
+          buffers.give(chunk.bytes)
+        }
         var items: [Item] = []
         items.reserveCapacity(chunk.rows.count)
         for row in chunk.rows {
@@ -225,7 +254,7 @@ public final class ConversionRunner: @unchecked Sendable {
     chunk.rows.reserveCapacity(records.count)
     // Room for the usual entity up front: growing the buffer by doubling copies it and touches
     // fresh pages each time (the reserve that is not used is never touched).
-    chunk.bytes.reserveCapacity(records.count * 1536)
+    chunk.bytes = buffers.take(capacity: records.count * 1536)
     var scratch: [UInt8] = []
     var projected: [UInt8] = []
     for record in records {
@@ -241,50 +270,98 @@ public final class ConversionRunner: @unchecked Sendable {
         chunk.rows.append(ConvertedRow(location: location, id: "", range: nil, findings: notes))
         continue
       }
-      let row = plan.convert(block.cells(record), location: location)
-      var findings = notes + row.findings
-      guard let entity = row.entity else {
-        chunk.rows.append(ConvertedRow(location: location, id: "", range: nil, findings: findings))
-        continue
+      if let rowWriter {
+        convertDirectly(block.rowCells(record), location, notes, plan, rowWriter, into: &chunk, &projected)
+      } else {
+        convertThroughEntity(block.rowCells(record), location, notes, plan, into: &chunk, &scratch, &projected)
       }
-      let start = chunk.bytes.count
-      if let csv {
-        csv.row(row.cells, into: &chunk.bytes)
-      } else if let serializer {
-        serializer.write(entity, into: &chunk.bytes)
-        if options.layout == .lines { chunk.bytes.append(0x0A) }
-      }
-      if let validator = options.validator {
-        let invalid: [Finding]
-        if let validationSerializer {
-          scratch.removeAll(keepingCapacity: true)
-          validationSerializer.write(entity, into: &scratch)
-          invalid = validate(scratch, validator, location, nil, &projected)
-        } else {
-          invalid = validate(Array(chunk.bytes[start...]), validator, location, entity, &projected)
-        }
-        if !invalid.isEmpty {
-          chunk.bytes.removeSubrange(start...)
-          findings += invalid
-          findings.append(
-            ConvertRules.entityInvalid.finding(
-              at: location,
-              ["row": location.row.map(String.init) ?? "?", "model": mapping.model, "count": String(invalid.count)]))
-          chunk.rows.append(ConvertedRow(location: location, id: entity.id, range: nil, findings: findings))
-          continue
-        }
-      }
-      chunk.rows.append(
-        ConvertedRow(location: location, id: entity.id, range: start..<chunk.bytes.count, findings: findings))
     }
     return chunk
   }
 
+  /// NGSI-LD normalized and key-values output, written from the row's cells.
+  private func convertDirectly(
+    _ cells: RowCells, _ location: SourceLocation, _ notes: [Finding], _ plan: ConversionPlan,
+    _ rowWriter: NGSILDRowWriter, into chunk: inout Chunk, _ projected: inout [UInt8]
+  ) {
+    var prepared = plan.prepare(cells, location: location)
+    guard !prepared.context.rejected else {
+      return chunk.rows.append(
+        ConvertedRow(location: location, id: "", range: nil, findings: notes + prepared.context.findings))
+    }
+    let start = chunk.bytes.count
+    rowWriter.write(&prepared, plan: plan, into: &chunk.bytes)
+    if options.layout == .lines { chunk.bytes.append(0x0A) }
+    var invalid: [Finding] = []
+    if let validator = options.validator {
+      invalid = validate(Array(chunk.bytes[start...]), validator, location, &projected) { out in
+        guard let keyValuesWriter else { return false }
+        // Findings about the values were made when the entity was written.
+        var again = prepared
+        keyValuesWriter.write(&again, plan: plan, into: &out)
+        return true
+      }
+    }
+    finish(prepared.id, at: location, start, notes + prepared.context.findings, invalid, into: &chunk)
+  }
+
+  private func convertThroughEntity(
+    _ cells: RowCells, _ location: SourceLocation, _ notes: [Finding], _ plan: ConversionPlan, into chunk: inout Chunk,
+    _ scratch: inout [UInt8], _ projected: inout [UInt8]
+  ) {
+    let row = plan.convert(cells, location: location)
+    guard let entity = row.entity else {
+      return chunk.rows.append(ConvertedRow(location: location, id: "", range: nil, findings: notes + row.findings))
+    }
+    let start = chunk.bytes.count
+    if let csv {
+      csv.row(row.cells, into: &chunk.bytes)
+    } else if let serializer {
+      serializer.write(entity, into: &chunk.bytes)
+      if options.layout == .lines { chunk.bytes.append(0x0A) }
+    }
+    var invalid: [Finding] = []
+    if let validator = options.validator {
+      if let validationSerializer {
+        scratch.removeAll(keepingCapacity: true)
+        validationSerializer.write(entity, into: &scratch)
+        invalid = validate(scratch, validator, location, &projected) { _ in false }
+      } else {
+        invalid = validate(Array(chunk.bytes[start...]), validator, location, &projected) { out in
+          // The fast validation writes the key-values form itself (nil when it does not apply).
+          guard let fastValidation, !NGSILDFastValidation.hasTypedLiteral(entity) else { return false }
+          fastValidation.keyValues.write(entity, into: &out)
+          return true
+        }
+      }
+    }
+    finish(entity.id, at: location, start, notes + row.findings, invalid, into: &chunk)
+  }
+
+  /// Records the converted row whose bytes start at `start`: accepted, or (when the model found
+  /// errors) taken out again and rejected.
+  private func finish(
+    _ id: String, at location: SourceLocation, _ start: Int, _ findings: [Finding], _ invalid: [Finding],
+    into chunk: inout Chunk
+  ) {
+    guard invalid.isEmpty else {
+      chunk.bytes.removeSubrange(start...)
+      let rejection = ConvertRules.entityInvalid.finding(
+        at: location,
+        ["row": location.row.map(String.init) ?? "?", "model": mapping.model, "count": String(invalid.count)])
+      chunk.rows.append(
+        ConvertedRow(location: location, id: id, range: nil, findings: findings + invalid + [rejection]))
+      return
+    }
+    chunk.rows.append(ConvertedRow(location: location, id: id, range: start..<chunk.bytes.count, findings: findings))
+  }
+
   /// The model's error findings for one serialized entity, located at the input row (the
-  /// pointer says where in the entity).
+  /// pointer says where in the entity). `writeKeyValues` writes the entity's key-values form for
+  /// the fast validation of NGSI-LD normalized output, or answers false to skip it.
   private func validate(
-    _ bytes: [UInt8], _ validator: ModelValidator, _ location: SourceLocation, _ entity: ConvertedEntity? = nil,
-    _ scratch: inout [UInt8]
+    _ bytes: [UInt8], _ validator: ModelValidator, _ location: SourceLocation, _ scratch: inout [UInt8],
+    writeKeyValues: (inout [UInt8]) -> Bool
   ) -> [Finding] {
     guard let parsed = try? JSONParser().parse(bytes) else {
       return [
@@ -292,8 +369,9 @@ public final class ConversionRunner: @unchecked Sendable {
           at: location, ["row": location.row.map(String.init) ?? "?", "model": mapping.model, "count": "0"])
       ]
     }
-    if let fastValidation, let entity,
-      fastValidation.isValid(parsed.document.root, entity, file: location.file, scratch: &scratch)
+    if let fastValidation,
+      fastValidation.isValid(
+        parsed.document.root, file: location.file, scratch: &scratch, writeKeyValues: writeKeyValues)
     {
       return []
     }

@@ -8,29 +8,37 @@ enum JSONOutput {
   @inline(__always)
   static func string(_ text: String, into out: inout [UInt8]) {
     out.append(0x22)
-    var text = text
-    text.withUTF8 { bytes in
-      var plainStart = 0
-      for index in 0..<bytes.count {
-        let byte = bytes[index]
-        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-        if plainStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<index])) }
-        plainStart = index + 1
-        out.append(0x5C)
-        switch byte {
-        case 0x22, 0x5C: out.append(byte)
-        case 0x0A: out.append(UInt8(ascii: "n"))
-        case 0x0D: out.append(UInt8(ascii: "r"))
-        case 0x09: out.append(UInt8(ascii: "t"))
-        case 0x08: out.append(UInt8(ascii: "b"))
-        case 0x0C: out.append(UInt8(ascii: "f"))
-        default:
-          out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-        }
-      }
-      if plainStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart...])) }
-    }
+    stringContent(text, into: &out)
     out.append(0x22)
+  }
+
+  /// The inside of a JSON string, without its quotes.
+  @inline(__always)
+  static func stringContent(_ text: String, into out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { stringContent($0, into: &out) }
+  }
+
+  static func stringContent(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    var plainStart = 0
+    for index in 0..<bytes.count {
+      let byte = bytes[index]
+      guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+      if plainStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<index])) }
+      plainStart = index + 1
+      out.append(0x5C)
+      switch byte {
+      case 0x22, 0x5C: out.append(byte)
+      case 0x0A: out.append(UInt8(ascii: "n"))
+      case 0x0D: out.append(UInt8(ascii: "r"))
+      case 0x09: out.append(UInt8(ascii: "t"))
+      case 0x08: out.append(UInt8(ascii: "b"))
+      case 0x0C: out.append(UInt8(ascii: "f"))
+      default:
+        out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+      }
+    }
+    if plainStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart...])) }
   }
 
   /// `"name":`
@@ -65,12 +73,16 @@ enum JSONOutput {
         self.value(member.value, into: &out)
       }
       out.append(0x7D)
-    case .point(let longitude, let latitude):
-      raw("{\"type\":\"Point\",\"coordinates\":[", into: &out)
-      out.append(contentsOf: longitude.utf8)
-      out.append(0x2C)
-      out.append(contentsOf: latitude.utf8)
-      raw("]}", into: &out)
+    case .point(let longitude, let latitude): point(longitude: longitude, latitude: latitude, into: &out)
     }
+  }
+
+  /// A GeoJSON Point from two number lexemes, longitude first.
+  static func point(longitude: String, latitude: String, into out: inout [UInt8]) {
+    raw("{\"type\":\"Point\",\"coordinates\":[", into: &out)
+    out.append(contentsOf: longitude.utf8)
+    out.append(0x2C)
+    out.append(contentsOf: latitude.utf8)
+    raw("]}", into: &out)
   }
 }

@@ -10,7 +10,7 @@ import RenkeiModels
 struct NGSILDFastValidation: Sendable {
   let validator: ModelValidator
   /// The key-values form without `@context`, which the projection drops.
-  private let keyValues: NGSILDSerializer
+  let keyValues: NGSILDSerializer
 
   /// nil when the shortcut cannot be shown equivalent for this mapping and model.
   init?(validator: ModelValidator, mapping: Mapping) {
@@ -27,16 +27,26 @@ struct NGSILDFastValidation: Sendable {
   /// True when the full validator would report no error for `root`, the parse of `entity`
   /// written in normalized form; false means "ask the full validator".
   func isValid(_ root: JSONValue, _ entity: ConvertedEntity, file: String?, scratch: inout [UInt8]) -> Bool {
+    guard !Self.hasTypedLiteral(entity) else { return false }
+    return isValid(root, file: file, scratch: &scratch) { out in
+      keyValues.write(entity, into: &out)
+      return true
+    }
+  }
+
+  /// The same verdict for an entity with no typed literal, whose key-values form (without
+  /// `@context`) `writeKeyValues` writes (false: it cannot, ask the full validator).
+  func isValid(
+    _ root: JSONValue, file: String?, scratch: inout [UInt8], writeKeyValues: (inout [UInt8]) -> Bool
+  ) -> Bool {
     guard !GeoJSONFeatureEntity.isFeature(root),
-      (validator.representation ?? Representation.detect(root)) == .ngsiLDNormalized,
-      // The projection unwraps `{"@value": ...}` typed literals; the key-values form would not.
-      !entity.attributes.contains(where: { Self.hasTypedLiteral($0.value) })
+      (validator.representation ?? Representation.detect(root)) == .ngsiLDNormalized
     else { return false }
     let structure = NGSILDPayloadChecker(requireContext: file?.hasSuffix(".jsonld") ?? false)
       .findings(root, representation: .ngsiLDNormalized, file: file)
     guard !structure.contains(where: { $0.severity == .error }) else { return false }
     scratch.removeAll(keepingCapacity: true)
-    keyValues.write(entity, into: &scratch)
+    guard writeKeyValues(&scratch) else { return false }
     guard let projected = try? JSONParser().parse(scratch) else { return false }
     return validator.schema.isValid(projected.document.root, assertFormat: validator.assertFormat)
   }
@@ -46,8 +56,11 @@ struct NGSILDFastValidation: Sendable {
     ["id", "type", "@context", "scope", "createdAt", "modifiedAt", "deletedAt"].contains(name)
   }
 
-  private static func hasTypedLiteral(_ value: AttributeValue) -> Bool {
-    guard case .object(let members) = value else { return false }
-    return members.contains { $0.name == "@value" }
+  /// The projection unwraps `{"@value": ...}` typed literals; the key-values form would not.
+  static func hasTypedLiteral(_ entity: ConvertedEntity) -> Bool {
+    entity.attributes.contains { attribute in
+      guard case .object(let members) = attribute.value else { return false }
+      return members.contains { $0.name == "@value" }
+    }
   }
 }

@@ -60,36 +60,38 @@ public enum Normalizer: String, Sendable, CaseIterable {
     }
   }
 
-  /// A quick test, on bytes, for text this normalizer would leave as it is.
   private func isStandard(_ text: String) -> Bool {
     var text = text
-    return text.withUTF8 { bytes in
-      let ascii = !bytes.contains { $0 >= 0x80 }
-      switch self {
-      case .trim:
-        guard let first = bytes.first, let last = bytes.last else { return true }
-        return first > 0x20 && last > 0x20 && first != 0xE3 && !(bytes.count >= 3 && bytes[bytes.count - 3] == 0xE3)
-      case .width, .numeric: return ascii
-      case .katakana: return !ascii && Katakana.isFullWidthKatakana(bytes)
-      case .phone:
-        return ascii && !bytes.contains(UInt8(ascii: "(")) && !bytes.contains(UInt8(ascii: " "))
-          && JapanesePhoneNumber.isPlainValid(String(decoding: bytes, as: UTF8.self))
-      case .time:
-        // HH:MM
-        guard bytes.count == 5, bytes[2] == UInt8(ascii: ":") else { return false }
-        func digit(_ index: Int) -> Int { (0x30...0x39).contains(bytes[index]) ? Int(bytes[index]) - 0x30 : 99 }
-        let (h1, h2, m1, m2) = (digit(0), digit(1), digit(3), digit(4))
-        return h1 * 10 + h2 <= 30 && m1 < 6 && m2 <= 9
-      case .date:
-        // YYYY-MM-DD with a real day.
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9].map { Int(bytes[$0]) - 0x30 }
-        guard digits.allSatisfy({ (0...9).contains($0) }) else { return false }
-        return WarekiDate.isValidDay(
-          digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], digits[4] * 10 + digits[5],
-          digits[6] * 10 + digits[7])
-      case .weekdays: return false
-      }
+    return text.withUTF8 { isStandard($0) }
+  }
+
+  /// A quick test, on bytes, for text this normalizer would leave as it is.
+  func isStandard(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var ascii: Bool { !bytes.contains { $0 >= 0x80 } }
+    switch self {
+    case .trim:
+      guard let first = bytes.first, let last = bytes.last else { return true }
+      return first > 0x20 && last > 0x20 && first != 0xE3 && !(bytes.count >= 3 && bytes[bytes.count - 3] == 0xE3)
+    case .width, .numeric: return ascii
+    case .katakana: return !ascii && Katakana.isFullWidthKatakana(bytes)
+    case .phone:
+      return ascii && !bytes.contains(UInt8(ascii: "(")) && !bytes.contains(UInt8(ascii: " "))
+        && JapanesePhoneNumber.isPlainValid(String(decoding: bytes, as: UTF8.self))
+    case .time:
+      // HH:MM
+      guard bytes.count == 5, bytes[2] == UInt8(ascii: ":") else { return false }
+      func digit(_ index: Int) -> Int { (0x30...0x39).contains(bytes[index]) ? Int(bytes[index]) - 0x30 : 99 }
+      let (h1, h2, m1, m2) = (digit(0), digit(1), digit(3), digit(4))
+      return h1 * 10 + h2 <= 30 && m1 < 6 && m2 <= 9
+    case .date:
+      // YYYY-MM-DD with a real day.
+      guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+      let digits = [0, 1, 2, 3, 5, 6, 8, 9].map { Int(bytes[$0]) - 0x30 }
+      guard digits.allSatisfy({ (0...9).contains($0) }) else { return false }
+      return WarekiDate.isValidDay(
+        digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], digits[4] * 10 + digits[5],
+        digits[6] * 10 + digits[7])
+    case .weekdays: return false
     }
   }
 
@@ -123,6 +125,13 @@ public enum Normalizer: String, Sendable, CaseIterable {
 extension String {
   /// Without leading and trailing ASCII whitespace and ideographic spaces.
   var trimmingSpacesForConversion: String {
+    // Most cells have no space at either end: decided on the first and last bytes (U+3000 is
+    // E3 80 80 in UTF-8).
+    guard let firstByte = utf8.first, let lastByte = utf8.last else { return self }
+    func mayBeSpace(_ byte: UInt8, _ ideographic: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == ideographic
+    }
+    guard mayBeSpace(firstByte, 0xE3) || mayBeSpace(lastByte, 0x80) else { return self }
     guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
     func isSpace(_ scalar: Unicode.Scalar) -> Bool {
       scalar == " " || scalar == "\t" || scalar == "\u{3000}" || scalar == "\r" || scalar == "\n"

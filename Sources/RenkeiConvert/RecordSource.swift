@@ -16,6 +16,8 @@ public protocol RecordBlock: Sendable {
   var count: Int { get }
   /// The cells of a record, in label order.
   func cells(_ record: Int) -> [String]
+  /// The same cells in one buffer (what the converter reads).
+  func rowCells(_ record: Int) -> RowCells
   /// Where the record is (file, row or record number, line).
   func location(_ record: Int) -> SourceLocation
   /// Findings about the record found while reading it; an error means it cannot be converted.
@@ -25,6 +27,7 @@ public protocol RecordBlock: Sendable {
 }
 
 extension RecordBlock {
+  public func rowCells(_ record: Int) -> RowCells { RowCells(cells(record)) }
   public func notes(_ record: Int) -> [Finding] { [] }
   public func isBlank(_ record: Int) -> Bool { false }
 }

@@ -69,9 +69,16 @@ public struct Template: Sendable, Equatable {
 
   /// RFC 3986 unreserved characters stay; every other byte of the UTF-8 becomes `%XX`.
   public static func percentEncoded(_ text: String) -> String {
-    let hex = Array("0123456789ABCDEF".utf8)
     var out: [UInt8] = []
-    for byte in text.utf8 {
+    var text = text
+    text.withUTF8 { percentEncode($0, into: &out) }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private static let hex = Array("0123456789ABCDEF".utf8)
+
+  static func percentEncode(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    for byte in bytes {
       switch byte {
       case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
         UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
@@ -81,6 +88,5 @@ public struct Template: Sendable, Equatable {
         out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
       }
     }
-    return String(decoding: out, as: UTF8.self)
   }
 }

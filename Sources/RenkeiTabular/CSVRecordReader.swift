@@ -194,6 +194,18 @@ public struct CSVRecordBlock: @unchecked Sendable {
     }
   }
 
+  /// Hands the decoded bytes of each cell of record `record` to `body`, in order (valid during
+  /// the call only): the cells without a string made for each.
+  public func forEachCell(_ record: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    let range = batch.fields(ofRecord: record)
+    let scratch = ScratchBuffer(capacity: 256)
+    buffer.withUnsafeBufferPointer { bytes in
+      withExtendedLifetime(scratch) {
+        for field in range { body(decoder.value(bytes, batch: batch, field: field, scratch: scratch)) }
+      }
+    }
+  }
+
   /// Whether every cell of record `record` is empty (a blank line).
   public func isBlank(_ record: Int) -> Bool {
     batch.fields(ofRecord: record).allSatisfy { batch.fieldEnds[$0] == batch.fieldStarts[$0] }

@@ -1,6 +1,7 @@
 import Foundation
-import RenkeiConvert
 import RenkeiModels
+
+@testable import RenkeiConvert
 
 /// Paths into the checkout (profiles and samples are read in place, not bundled).
 enum Fixtures {
@@ -42,10 +43,11 @@ enum Fixtures {
   /// Runs a conversion and returns the summary and the output bytes (array layout).
   static func convert(
     _ source: any RecordSource, mapping: Mapping, target: ConversionTarget, validator: ModelValidator? = nil,
-    layout: OutputLayout = .lines
+    layout: OutputLayout = .lines, direct: Bool = true
   ) throws -> (ConversionSummary, String) {
-    let runner = ConversionRunner(
-      mapping: mapping, options: .init(target: target, layout: layout, validator: validator))
+    var options = ConversionRunner.Options(target: target, layout: layout, validator: validator)
+    options.direct = direct
+    let runner = ConversionRunner(mapping: mapping, options: options)
     let framing = runner.framing(layout)
     var out = framing.opening
     var first = true
