@@ -82,6 +82,11 @@ def main():
     convert = [renkei, "convert", csv_path, "--mapping", "public_facility", "--to", "ngsi-ld", "--jsonl", "-q",
                "-o", out_renkei]
 
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    if load > 1.0:
+        print("warning: load average %.1f before the run: other processes share the cores, so wall times (and "
+              "renkei's, which uses every core, most) are inflated; compare CPU seconds or run on a quiet machine"
+              % load)
     rows = []
     wall, rss, err, cpu = best(convert + ["--no-validate"], a.repeat)
     summary = err.strip().splitlines()[-1]
