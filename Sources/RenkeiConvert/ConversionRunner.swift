@@ -302,7 +302,7 @@ public final class ConversionRunner: @unchecked Sendable {
         return true
       }
     }
-    finish(prepared.id, at: location, start, notes + prepared.context.findings, invalid, into: &chunk)
+    settle(prepared.id, at: location, start, notes + prepared.context.findings, invalid, into: &chunk)
   }
 
   private func convertThroughEntity(
@@ -335,12 +335,12 @@ public final class ConversionRunner: @unchecked Sendable {
         }
       }
     }
-    finish(entity.id, at: location, start, notes + row.findings, invalid, into: &chunk)
+    settle(entity.id, at: location, start, notes + row.findings, invalid, into: &chunk)
   }
 
   /// Records the converted row whose bytes start at `start`: accepted, or (when the model found
   /// errors) taken out again and rejected.
-  private func finish(
+  private func settle(
     _ id: String, at location: SourceLocation, _ start: Int, _ findings: [Finding], _ invalid: [Finding],
     into chunk: inout Chunk
   ) {
