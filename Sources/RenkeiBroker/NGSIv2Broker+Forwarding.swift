@@ -22,15 +22,15 @@ extension NGSIv2Broker {
   struct ForwardingResult: Sendable {
     /// The request to run on the local store; nil when all of it went to providers.
     var local: NGSIv2Request?
-    /// Whether part of an update went to a provider, and the parts whose provider failed.
-    var forwardedUpdate = false
+    /// Whether a provider took part of an update, and the parts (`E - [ a ]`) whose provider failed.
+    var providerTookPart = false
     var failedUpdates: [String] = []
 
     /// The answer to the client from the local answer (if the local store was asked).
     func answer(_ response: HTTPResponseMessage?) -> HTTPResponseMessage {
       guard !failedUpdates.isEmpty else { return response ?? HTTPResponseMessage(status: 204) }
       if let response, !(200..<300).contains(response.status) { return response }
-      let anySuccess = response != nil || forwardedUpdate
+      let anySuccess = response != nil || providerTookPart
       let description = "context provider failed: " + failedUpdates.joined(separator: ", ")
       return anySuccess ? NGSIv2Error.partialUpdate(description).response() : NGSIv2Error.entityNotFound.response()
     }
@@ -40,6 +40,9 @@ extension NGSIv2Broker {
   /// entities ride along in `provided`), registered attributes of updates are sent and removed.
   func forward(_ request: NGSIv2Request) async -> ForwardingResult {
     let s = request.segments
+    // A request another renkei broker forwarded is answered locally: a provider registered for
+    // itself, or two brokers registered for each other, must not forward in a circle.
+    if request.headers["Via"]?.contains(Self.via) == true { return ForwardingResult(local: request) }
     // entities, entities/{id}, entities/{id}/attrs, .../attrs/{name}, .../attrs/{name}/value
     let entityPath =
       s.first == "entities" && s.count <= 5 && (s.count < 3 || s[2] == "attrs") && (s.count < 5 || s[4] == "value")
@@ -78,8 +81,8 @@ extension NGSIv2Broker {
     } else if s.count == 1 {
       let ids = request.list("id")
       let types = request.list("type")
-      for id in ids.map({ $0.map(Optional.some) }) ?? [nil] {
-        for type in types.map({ $0.map(Optional.some) }) ?? [nil] {
+      for id in ids?.map(Optional.some) ?? [nil] {
+        for type in types?.map(Optional.some) ?? [nil] {
           selectors.append(
             NGSIv2Subscription.EntitySelector(
               id: id, idPattern: ids == nil ? request.parameter("idPattern") ?? ".*" : nil, type: type,
@@ -137,9 +140,10 @@ extension NGSIv2Broker {
 
   /// One `op/query` call per registration whose entities and attributes meet the query's.
   func queryCalls(_ request: NGSIv2Request) -> [ProviderCall] {
-    guard let scope = queryScope(request) else { return [] }
+    let candidates = registrations(request).filter(\.forwardsQueries)
+    guard !candidates.isEmpty, let scope = queryScope(request) else { return [] }
     var calls: [ProviderCall] = []
-    for registration in registrations(request) where registration.forwardsQueries {
+    for registration in candidates {
       var entities: [JSONTree] = []
       for selector in scope.selectors {
         for registered in registration.entities {
@@ -251,7 +255,20 @@ extension NGSIv2Broker {
   func updateScope(_ request: NGSIv2Request) -> (action: String, items: [(id: String, type: String?, body: JSONTree)])?
   {
     let s = request.segments
-    guard let body = try? JSONTree.parse(request.body, maxDepth: 64) else { return nil }
+    // What the local operation would reject (options, identifiers, media type, JSON) is not
+    // forwarded: the local answer tells the client.
+    let options: Set<String> =
+      switch s.count {
+      case 4: ["overrideMetadata", "forcedUpdate", "flowControl"]
+      case 5: ["forcedUpdate", "flowControl"]
+      default: Self.writeOptions.union(["append"])
+      }
+    guard (try? request.options(allowed: options)) != nil, (try? request.contentType(allowText: s.count == 5)) != nil,
+      let body = try? JSONTree.parse(request.body, maxDepth: 64)
+    else { return nil }
+    if s.count > 1, s.first == "entities" {
+      guard (try? NGSIv2Syntax.checkIdentifier(s[1], "entity id")) != nil else { return nil }
+    }
     if s.first == "op" {
       guard let action = body["actionType"]?.string, ["update", "append", "replace"].contains(action),
         let list = body["entities"]?.array
@@ -277,8 +294,31 @@ extension NGSIv2Broker {
 
   /// Sends the registered attributes of an update to their providers; what is left runs locally.
   func forwardUpdate(_ request: NGSIv2Request) async -> ForwardingResult {
+    guard let (calls, remaining) = updateCalls(request), !calls.isEmpty else { return ForwardingResult(local: request) }
+    var result = ForwardingResult(local: nil)
+    for call in calls {
+      let response = await send(call, operation: "/op/update", request)
+      let succeeded = response.map { (200..<300).contains($0.status) } ?? false
+      record(call, succeeded: succeeded, service: request.service)
+      if succeeded { result.providerTookPart = true } else { result.failedUpdates += call.labels }
+    }
+    guard !remaining.isEmpty else { return result }
+    var remainder = request
+    if request.segments.first == "op" {
+      let action = (try? JSONTree.parse(request.body))?["actionType"] ?? .string("update")
+      remainder.body = JSONTree.object([("actionType", action), ("entities", .array(remaining))]).bytes()
+    } else {
+      remainder.body = remaining[0].bytes()
+    }
+    result.local = remainder
+    return result
+  }
+
+  /// One `op/update` call per provider with the registered attributes of the update, and the
+  /// entities (payload items) left for the local store; nil when nothing is to be forwarded.
+  func updateCalls(_ request: NGSIv2Request) -> (calls: [ProviderCall], remaining: [JSONTree])? {
     let candidates = registrations(request).filter(\.forwardsUpdates)
-    guard !candidates.isEmpty, let scope = updateScope(request) else { return ForwardingResult(local: request) }
+    guard !candidates.isEmpty, let scope = updateScope(request) else { return nil }
     // keyValues shapes the attributes of `attrs` and `op/update` payloads, not a single attribute or value.
     let keyValues =
       request.list("options")?.contains("keyValues") == true
@@ -293,8 +333,8 @@ extension NGSIv2Broker {
         item.type
         ?? local.first { $0.id == item.id && NGSIv2Request.servicePath($0.servicePath, matches: scopes) }?.type
       var kept: [(key: String, value: JSONTree)] = []
-      var sent: [String: JSONTree] = [:]
-      var order: [String] = []
+      // Per provider, in order of first use: the entity as it is sent, and the names it carries.
+      var outgoing: [(registration: NGSIv2Registration, entity: JSONTree, names: [String])] = []
       for (name, value) in item.body.members ?? [] {
         guard name != "id" && name != "type",
           let registration = candidates.first(where: { $0.covers(id: item.id, type: type) && $0.provides(name) })
@@ -303,54 +343,34 @@ extension NGSIv2Broker {
           continue
         }
         // An attribute the local store would reject is not forwarded either: the local answer tells.
-        guard let attribute = try? decoder.attribute(name, value) else { return ForwardingResult(local: request) }
-        var entity =
-          sent[registration.id]
-          ?? .object(
-            [("id", .string(item.id))]
-              + ((type ?? registration.type(for: item.id)).map { [("type", JSONTree.string($0))] } ?? []))
-        entity[name] = NGSIv2Representation().attributeObject(attribute)
-        if sent[registration.id] == nil { order.append(registration.id) }
-        sent[registration.id] = entity
+        guard let attribute = try? decoder.attribute(name, value) else { return nil }
+        let rendered = NGSIv2Representation().attributeObject(attribute)
+        if let at = outgoing.firstIndex(where: { $0.registration.id == registration.id }) {
+          outgoing[at].entity[name] = rendered
+          outgoing[at].names.append(name)
+        } else {
+          var entity: JSONTree = .object([("id", .string(item.id))])
+          if let type = type ?? registration.type(for: item.id) { entity["type"] = .string(type) }
+          entity[name] = rendered
+          outgoing.append((registration, entity, [name]))
+        }
       }
-      for id in order {
-        guard let entity = sent[id], let registration = candidates.first(where: { $0.id == id }) else { continue }
-        let names = entity.keys.filter { $0 != "id" && $0 != "type" }
+      for (registration, entity, names) in outgoing {
         let label = "\(Self.label(item.id, item.type)) - [ \(names.joined(separator: ", ")) ]"
-        if let at = calls.firstIndex(where: { $0.registration.id == id }) {
+        if let at = calls.firstIndex(where: { $0.registration.id == registration.id }) {
           calls[at].body["entities"] = .array((calls[at].body["entities"]?.array ?? []) + [entity])
           calls[at].labels.append(label)
         } else {
-          calls.append(
-            ProviderCall(
-              registration: registration,
-              body: .object([("actionType", .string(scope.action)), ("entities", .array([entity]))]), labels: [label]))
+          let body: JSONTree = .object([("actionType", .string(scope.action)), ("entities", .array([entity]))])
+          calls.append(ProviderCall(registration: registration, body: body, labels: [label]))
         }
       }
       // An entity all of whose attributes went to providers is not written locally.
-      if order.isEmpty || kept.contains(where: { $0.key != "id" && $0.key != "type" }) {
+      if outgoing.isEmpty || kept.contains(where: { $0.key != "id" && $0.key != "type" }) {
         remaining.append(.object(kept))
       }
     }
-    guard !calls.isEmpty else { return ForwardingResult(local: request) }
-    var result = ForwardingResult(local: nil, forwardedUpdate: true)
-    for call in calls {
-      let response = await send(call, operation: "/op/update", request)
-      let succeeded = response.map { (200..<300).contains($0.status) } ?? false
-      record(call, succeeded: succeeded, service: request.service)
-      if !succeeded { result.failedUpdates += call.labels }
-    }
-    if result.failedUpdates.count == calls.reduce(0, { $0 + $1.labels.count }) { result.forwardedUpdate = false }
-    guard !remaining.isEmpty else { return result }
-    var remainder = request
-    if request.segments.first == "op" {
-      remainder.body = JSONTree.object([("actionType", .string(scope.action)), ("entities", .array(remaining))])
-        .bytes()
-    } else {
-      remainder.body = remaining[0].bytes()
-    }
-    result.local = remainder
-    return result
+    return (calls, remaining)
   }
 
   // MARK: Sending
@@ -361,6 +381,7 @@ extension NGSIv2Broker {
     var headers = HTTPHeaderFields()
     headers.add("Content-Type", "application/json")
     headers.add("Accept", "application/json")
+    headers.add("Via", "1.1 " + Self.via)
     if !request.service.isEmpty { headers.add("Fiware-Service", request.service) }
     for name in ["Fiware-ServicePath", "X-Auth-Token", "Fiware-Correlator"] {
       if let value = request.headers[name] { headers.add(name, value) }
@@ -369,6 +390,9 @@ extension NGSIv2Broker {
       method: "POST", target: call.registration.providerURL + operation, headers: headers, body: call.body.bytes())
     return try? await session.send(message, timeout: forwardingTimeout)
   }
+
+  /// The `Via` pseudonym (RFC 9110, "Via") on forwarded requests.
+  static let via = "renkei-ngsi-v2"
 
   func record(_ call: ProviderCall, succeeded: Bool, service: String) {
     let time = now()

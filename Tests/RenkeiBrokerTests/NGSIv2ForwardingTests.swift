@@ -332,6 +332,39 @@ final class NGSIv2ForwardingTests: XCTestCase {
     XCTAssertNil(information?["lastFailure"])
   }
 
+  func testRequestsTheLocalOperationRejectsAreNotForwarded() async throws {
+    await register()
+    await createRoom()
+    let options = await send("PATCH", "/v2/entities/Room1/attrs?options=bogus", #"{"pressure": {"value": 1}}"#)
+    XCTAssertEqual(options.status, 400)
+    let media = await send(
+      "PATCH", "/v2/entities/Room1/attrs", #"{"pressure": {"value": 1}}"#, headers: [("Content-Type", "text/plain")])
+    XCTAssertEqual(media.status, 415)
+    let broken = await send("PATCH", "/v2/entities/Room1/attrs", #"{"pressure": "#)
+    XCTAssertEqual(broken.status, 400)
+    let invalid = await send("PATCH", "/v2/entities/Room1/attrs", #"{"pressure": {"value": 1, "colour": 2}}"#)
+    XCTAssertEqual(invalid.status, 400)
+    let count = await received.count
+    XCTAssertEqual(count, 0)
+  }
+
+  /// A broker registered as its own provider answers from its local data instead of forwarding in
+  /// a circle.
+  func testABrokerRegisteredForItselfDoesNotLoop() async throws {
+    let server = try await broker.serve(host: "127.0.0.1", port: 0)
+    await register(url: server.baseURL + "/v2")
+    await createRoom()
+    let clock = ContinuousClock()
+    let started = clock.now
+    let read = await send("GET", "/v2/entities/Room1?options=keyValues")
+    XCTAssertLessThan(clock.now - started, .seconds(2))
+    XCTAssertEqual(read.body?.description, #"{"id":"Room1","type":"Room","temperature":23}"#)
+    let update = await send("PATCH", "/v2/entities/Room1/attrs", #"{"pressure": {"value": 1}}"#)
+    // The forwarded update reached the broker itself, which refused it (no local pressure): a failure.
+    XCTAssertEqual(update.status, 404)
+    await server.shutdown()
+  }
+
   // MARK: op/notify
 
   func testNotifyStoresTheNotifiedEntities() async throws {
