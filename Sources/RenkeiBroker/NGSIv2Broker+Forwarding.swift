@@ -6,7 +6,8 @@ import RenkeiHTTP
 /// provider forwarding). A query that matches a registration asks its provider with
 /// `POST {provider.http.url}/op/query` and sees the answered attributes next to the local ones; an
 /// update of registered attributes goes to `POST {provider.http.url}/op/update` instead of the local
-/// store. `supportedForwardingMode` decides which of the two a provider takes. A provider that is
+/// store (NGSIv1 `queryContext` and `updateContext` for `legacyForwarding` providers).
+/// `supportedForwardingMode` decides which of the two a provider takes. A provider that is
 /// down, slower than `forwardingTimeout` or answers garbage leaves the local answer; every
 /// forwarding is counted in the registration's `forwardingInformation`.
 extension NGSIv2Broker {
@@ -170,21 +171,34 @@ extension NGSIv2Broker {
   func forwardQuery(_ request: NGSIv2Request) async -> NGSIv2Request {
     var out = request
     for call in queryCalls(request) {
-      let response = await send(call, operation: "/op/query", request)
-      let entities = response.flatMap { Self.providedEntities($0, call: call, servicePath: Self.providedPath(request)) }
+      let legacy = call.registration.usesLegacyForwarding
+      let response =
+        legacy
+        ? await send(
+          call, operation: NGSIv1Forwarding.queryOperation, NGSIv1Forwarding.queryContext(call.body), request)
+        : await send(call, operation: "/op/query", call.body, request)
+      let entities = response.flatMap { response in
+        Self.answeredEntities(response, legacy: legacy).flatMap {
+          Self.providedEntities($0, call: call, servicePath: Self.providedPath(request))
+        }
+      }
       record(call, succeeded: entities != nil, service: request.service)
       out.provided += entities ?? []
     }
     return out
   }
 
-  /// The entities of a provider's `op/query` answer, restricted to what the call asked for; nil
-  /// when the answer is not a 2xx JSON array of entities.
-  static func providedEntities(_ response: HTTPResponseMessage, call: ProviderCall, servicePath: String)
-    -> [NGSIv2Entity]?
-  {
-    guard (200..<300).contains(response.status), let items = (try? JSONTree.parse(response.body, maxDepth: 64))?.array
-    else { return nil }
+  /// The entities (v2 normalized) of a provider's 2xx query answer; nil for anything else.
+  static func answeredEntities(_ response: HTTPResponseMessage, legacy: Bool) -> [JSONTree]? {
+    guard (200..<300).contains(response.status), let tree = try? JSONTree.parse(response.body, maxDepth: 64) else {
+      return nil
+    }
+    return legacy ? NGSIv1Forwarding.entities(tree)?.array : tree.array
+  }
+
+  /// The provider's entities, restricted to what the call asked for; nil when one is not a valid
+  /// entity.
+  static func providedEntities(_ items: [JSONTree], call: ProviderCall, servicePath: String) -> [NGSIv2Entity]? {
     let asked = call.body["entities"]?.array ?? []
     let attributes = call.body["attrs"]?.array?.compactMap(\.string)
     let now = SystemClock.now()
@@ -297,8 +311,16 @@ extension NGSIv2Broker {
     guard let (calls, remaining) = updateCalls(request), !calls.isEmpty else { return ForwardingResult(local: request) }
     var result = ForwardingResult(local: nil)
     for call in calls {
-      let response = await send(call, operation: "/op/update", request)
-      let succeeded = response.map { (200..<300).contains($0.status) } ?? false
+      let succeeded: Bool
+      if call.registration.usesLegacyForwarding {
+        let response = await send(
+          call, operation: NGSIv1Forwarding.updateOperation, NGSIv1Forwarding.updateContext(call.body), request)
+        let answer = response.flatMap { (200..<300).contains($0.status) ? try? JSONTree.parse($0.body) : nil }
+        succeeded = answer.map(NGSIv1Forwarding.updated) ?? false
+      } else {
+        let response = await send(call, operation: "/op/update", call.body, request)
+        succeeded = response.map { (200..<300).contains($0.status) } ?? false
+      }
       record(call, succeeded: succeeded, service: request.service)
       if succeeded { result.providerTookPart = true } else { result.failedUpdates += call.labels }
     }
@@ -377,7 +399,9 @@ extension NGSIv2Broker {
 
   /// POSTs a call to the provider with the tenant headers Orion forwards; nil when no answer came
   /// in time.
-  func send(_ call: ProviderCall, operation: String, _ request: NGSIv2Request) async -> HTTPResponseMessage? {
+  func send(
+    _ call: ProviderCall, operation: String, _ body: JSONTree, _ request: NGSIv2Request
+  ) async -> HTTPResponseMessage? {
     var headers = HTTPHeaderFields()
     headers.add("Content-Type", "application/json")
     headers.add("Accept", "application/json")
@@ -387,7 +411,7 @@ extension NGSIv2Broker {
       if let value = request.headers[name] { headers.add(name, value) }
     }
     let message = HTTPRequestMessage(
-      method: "POST", target: call.registration.providerURL + operation, headers: headers, body: call.body.bytes())
+      method: "POST", target: call.registration.providerURL + operation, headers: headers, body: body.bytes())
     return try? await session.send(message, timeout: forwardingTimeout)
   }
 

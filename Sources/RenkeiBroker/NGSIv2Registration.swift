@@ -99,12 +99,12 @@ struct NGSIv2Registration: Sendable {
 
   var forwardingMode: String { payload["provider"]?["supportedForwardingMode"]?.string ?? "all" }
 
-  /// NGSIv1 forwarding (`legacyForwarding`) is not spoken: such registrations are never forwarded to.
-  var forwardsQueries: Bool { !isLegacy && (forwardingMode == "all" || forwardingMode == "query") }
+  var forwardsQueries: Bool { forwardingMode == "all" || forwardingMode == "query" }
 
-  var forwardsUpdates: Bool { !isLegacy && (forwardingMode == "all" || forwardingMode == "update") }
+  var forwardsUpdates: Bool { forwardingMode == "all" || forwardingMode == "update" }
 
-  private var isLegacy: Bool { payload["provider"]?["legacyForwarding"]?.bool == true }
+  /// `legacyForwarding`: the provider speaks NGSIv1 (queryContext, updateContext).
+  var usesLegacyForwarding: Bool { payload["provider"]?["legacyForwarding"]?.bool == true }
 
   /// `dataProvided.entities` (id or idPattern, optional type).
   var entities: [NGSIv2Subscription.EntitySelector] {

@@ -162,11 +162,11 @@ final class NGSIv2ForwardingTests: XCTestCase {
     XCTAssertEqual(count, 0)
   }
 
-  func testForwardingModesAndLegacyProviders() async throws {
+  func testForwardingModes() async throws {
     await answerPressure()
     await createRoom()
-    for (mode, legacy) in [("update", false), ("none", false), ("all", true)] {
-      let id = await register(mode: mode, legacy: legacy)
+    for mode in ["update", "none"] {
+      let id = await register(mode: mode)
       let read = await send("GET", "/v2/entities/Room1?options=keyValues")
       XCTAssertEqual(read.body?.description, #"{"id":"Room1","type":"Room","temperature":23}"#, mode)
       _ = await send("DELETE", "/v2/registrations/\(id)")
@@ -180,6 +180,42 @@ final class NGSIv2ForwardingTests: XCTestCase {
     XCTAssertEqual(read.body?["pressure"], .number("720"))
     let paths = await received.map(\.path)
     XCTAssertEqual(paths, ["/v2/op/query"])
+  }
+
+  /// `legacyForwarding` providers get NGSIv1 queryContext and updateContext.
+  func testLegacyProvidersSpeakNGSIv1() async throws {
+    await log.script { request in
+      let body =
+        request.path.hasSuffix("/queryContext")
+        ? #"{"contextResponses": [{"contextElement": {"id": "Room1", "type": "Room", "isPattern": "false", "#
+          + #""attributes": [{"name": "pressure", "type": "Number", "value": 720}]}, "#
+          + #""statusCode": {"code": "200", "reasonPhrase": "OK"}}]}"#
+        : #"{"contextResponses": [{"contextElement": {"id": "Room1"}, "statusCode": {"code": "200"}}]}"#
+      return HTTPResponseMessage(
+        status: 200, headers: HTTPHeaderFields([("Content-Type", "application/json")]), text: body)
+    }
+    let id = await register(legacy: true)
+    await createRoom()
+    let read = await send("GET", "/v2/entities/Room1?options=keyValues")
+    XCTAssertEqual(read.body?.description, #"{"id":"Room1","type":"Room","temperature":23,"pressure":720}"#)
+    let update = await send("PATCH", "/v2/entities/Room1/attrs", #"{"pressure": {"value": 700}}"#)
+    XCTAssertEqual(update.status, 204)
+    let requests = await received
+    XCTAssertEqual(requests.map(\.path), ["/v2/queryContext", "/v2/updateContext"])
+    XCTAssertEqual(
+      try JSONTree.parse(requests[0].body).description,
+      #"{"entities":[{"type":"Room","isPattern":"false","id":"Room1"}],"attributes":["pressure"]}"#)
+    XCTAssertEqual(
+      try JSONTree.parse(requests[1].body).description,
+      #"{"contextElements":[{"type":"Room","isPattern":"false","id":"Room1","#
+        + #""attributes":[{"name":"pressure","type":"Number","value":700}]}],"updateAction":"UPDATE"}"#)
+    // An NGSIv1 error answer is a failed update.
+    await log.script { _ in HTTPResponseMessage(status: 200, text: #"{"errorCode": {"code": "404"}}"#) }
+    let failed = await send("PATCH", "/v2/entities/Room1/attrs", #"{"pressure": {"value": 1}}"#)
+    XCTAssertEqual(failed.status, 404)
+    let registration = await send("GET", "/v2/registrations/\(id)")
+    XCTAssertEqual(registration.body?["forwardingInformation"]?["timesSent"], .number("3"))
+    XCTAssertNotNil(registration.body?["forwardingInformation"]?["lastFailure"])
   }
 
   func testTenantHeadersAreForwarded() async throws {
