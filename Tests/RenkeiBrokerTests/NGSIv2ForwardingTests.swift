@@ -146,6 +146,31 @@ final class NGSIv2ForwardingTests: XCTestCase {
     XCTAssertEqual(missing.status, 404)
   }
 
+  /// A registration for every Room (`idPattern: .*`) and every attribute (no `attrs`).
+  func testPatternRegistrationsForEveryAttribute() async throws {
+    await log.script { request in
+      // Room7, and Room99 without a type: left out where Room7 was asked for, a Room in a list of Rooms.
+      HTTPResponseMessage(
+        status: 200, headers: HTTPHeaderFields([("Content-Type", "application/json")]),
+        text: #"[{"id": "Room7", "type": "Room", "co2": {"value": 400}}, {"id": "Room99", "co2": {"value": 1}}]"#)
+    }
+    let created = await send(
+      "POST", "/v2/registrations",
+      #"{"dataProvided": {"entities": [{"idPattern": ".*", "type": "Room"}]}, "provider": {"http": {"url": "\#(providerURL)"}}}"#
+    )
+    XCTAssertEqual(created.status, 201)
+    let one = await send("GET", "/v2/entities/Room7?options=keyValues")
+    XCTAssertEqual(one.body?.description, #"{"id":"Room7","type":"Room","co2":400}"#)
+    let list = await send("GET", "/v2/entities?type=Room&options=keyValues")
+    XCTAssertEqual(
+      list.body?.description, #"[{"id":"Room7","type":"Room","co2":400},{"id":"Room99","type":"Room","co2":1}]"#)
+    let other = await send("GET", "/v2/entities?type=Street")
+    XCTAssertEqual(other.body?.description, "[]")
+    let bodies = try await received.map { try JSONTree.parse($0.body).description }
+    XCTAssertEqual(
+      bodies, [#"{"entities":[{"id":"Room7","type":"Room"}]}"#, #"{"entities":[{"idPattern":".*","type":"Room"}]}"#])
+  }
+
   func testQueriesThatMissTheRegistrationAreNotForwarded() async throws {
     await answerPressure()
     await register()
