@@ -62,6 +62,19 @@ final class MockContextSourceTests: XCTestCase {
     XCTAssertEqual(results.map(\.verdict), [.passed, .passed, .passed], "\(results.map(\.verdict))")
   }
 
+  /// A scripted delay makes a slow provider: the stub platform gives up after 1 s (504).
+  func testDelayedAnswers() async throws {
+    let text = """
+      cases:
+        - id: slow
+          mock: {respond: [{path: /op/query, body: [], delay: 1500ms}]}
+          request: {method: POST, path: /query, body: {provider: "{{mockURL}}"}}
+          expect: {status: 504}
+      """
+    let results = try await run(text)
+    XCTAssertEqual(results.map(\.verdict), [.passed])
+  }
+
   func testWrongExpectationsOnReceivedRequestsFail() async throws {
     let text = """
       cases:
