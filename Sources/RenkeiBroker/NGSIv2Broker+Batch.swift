@@ -215,7 +215,7 @@ extension NGSIv2Broker {
     filter.selectors = selectors
     let order = try NGSIv2Ordering(request.parameter("orderBy"), geo: filter.geo)
     let entities = try withTenant(request.service) { (tenant: inout Tenant) throws(NGSIv2Error) in
-      order.sorted(tenant.entities.filter(filter.matches))
+      order.sorted(Self.queriedEntities(tenant, request).filter(filter.matches))
     }
     var representation = representation(request, options: options)
     representation.attributes = attributes.flatMap { $0.isEmpty ? nil : $0 }

@@ -86,7 +86,7 @@ extension NGSIv2Broker {
       scopes: try request.servicePathsForQuery())
     let order = try NGSIv2Ordering(request.parameter("orderBy"), geo: filter.geo)
     let entities = try withTenant(request.service) { (tenant: inout Tenant) throws(NGSIv2Error) in
-      order.sorted(tenant.entities.filter(filter.matches))
+      order.sorted(Self.queriedEntities(tenant, request).filter(filter.matches))
     }
     let representation = representation(request, options: options)
     return try page(entities.map { representation.render($0) }, request, count: options.contains("count"))
@@ -152,7 +152,7 @@ extension NGSIv2Broker {
     let type = try entityType(request)
     let scopes = try request.servicePathsForQuery()
     let entity = try withTenant(request.service) { (tenant: inout Tenant) throws(NGSIv2Error) in
-      tenant.entities[try Self.find(tenant, id: id, type: type, scopes: scopes)]
+      try Self.queriedEntity(tenant, request, id: id, type: type, scopes: scopes)
     }
     return json(200, representation(request, options: options).render(entity, attributesOnly: attributesOnly))
   }
@@ -259,7 +259,7 @@ extension NGSIv2Broker {
     let type = try entityType(request)
     let scopes = try request.servicePathsForQuery()
     let entity = try withTenant(request.service) { (tenant: inout Tenant) throws(NGSIv2Error) in
-      tenant.entities[try Self.find(tenant, id: id, type: type, scopes: scopes)]
+      try Self.queriedEntity(tenant, request, id: id, type: type, scopes: scopes)
     }
     guard let attribute = entity.attribute(name) else { throw NGSIv2Error.attributeNotFound }
     var representation = NGSIv2Representation()
@@ -313,7 +313,7 @@ extension NGSIv2Broker {
     let type = try entityType(request)
     let scopes = try request.servicePathsForQuery()
     let entity = try withTenant(request.service) { (tenant: inout Tenant) throws(NGSIv2Error) in
-      tenant.entities[try Self.find(tenant, id: id, type: type, scopes: scopes)]
+      try Self.queriedEntity(tenant, request, id: id, type: type, scopes: scopes)
     }
     guard let attribute = entity.attribute(name) else { throw NGSIv2Error.attributeNotFound }
     let value = NGSIv2Representation.outputValue(attribute)

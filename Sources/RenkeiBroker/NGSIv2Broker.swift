@@ -35,7 +35,12 @@ public final class NGSIv2Broker: Sendable {
   /// Orion's default payload limit (1 MB): larger requests get 413 RequestEntityTooLarge.
   public static let maximumPayloadSize = 1 << 20
 
-  public init() {}
+  /// How long a context provider may take to answer a forwarded request.
+  public let forwardingTimeout: Duration
+
+  public init(forwardingTimeout: Duration = .seconds(3)) {
+    self.forwardingTimeout = forwardingTimeout
+  }
 
   /// Starts an HTTP server answering with this broker. The server reads up to 8 MB so that a too
   /// large payload gets the spec's JSON error rather than a bare 413.
@@ -57,9 +62,11 @@ public final class NGSIv2Broker: Sendable {
           "payload size: \(message.body.count), max size supported: \(Self.maximumPayloadSize)")
       }
       let request = try NGSIv2Request(message)
-      let (response, changes) = try route(request)
+      let forwarding = await forward(request)
+      guard let local = forwarding.local else { return forwarding.answer(nil) }
+      let (response, changes) = try route(local)
       if !changes.isEmpty { notify(changes, service: request.service) }
-      return response
+      return forwarding.answer(response)
     } catch let error as NGSIv2Error {
       return error.response()
     } catch {
@@ -147,8 +154,8 @@ public final class NGSIv2Broker: Sendable {
       return method == "GET"
         ? (try retrieveRegistration(request, s[1]), []) : (try deleteRegistration(request, s[1]), [])
     case ("op", 2) where s[1] == "notify":
-      throw NGSIv2Error(
-        501, "NotImplemented", "/v2/\(s.joined(separator: "/")) is not implemented by renkei's reference broker")
+      try allow(["POST"])
+      return try notifyUpdate(request)
     default:
       throw .notFound("No such resource: /v2/\(s.joined(separator: "/"))")
     }

@@ -2,10 +2,11 @@ import Foundation
 import RenkeiCore
 
 /// An NGSI v2 context provider registration ("Registration payload datamodel"): the validated
-/// payload. The broker stores and lists registrations; it does not forward to providers.
+/// payload, what it provides and what forwarding to its provider has done.
 struct NGSIv2Registration: Sendable {
   var id: String
   var payload: JSONTree
+  var forwarding = NGSIv2ForwardingInformation()
 
   static let topLevel: Set<String> = ["description", "provider", "dataProvided", "status", "expires"]
   static let forwardingModes: Set<String> = ["none", "query", "update", "all"]
@@ -83,6 +84,59 @@ struct NGSIv2Registration: Sendable {
     out["provider"] = provider
     out["status"] = payload["status"] ?? .string("active")
     if let expires = payload["expires"] { out["expires"] = expires }
+    if let forwarding = forwarding.rendered { out["forwardingInformation"] = forwarding }
     return out
+  }
+
+  // MARK: What the provider serves
+
+  /// `provider.http.url` without a trailing slash: the operation paths are appended to it.
+  var providerURL: String {
+    var url = payload["provider"]?["http"]?["url"]?.string ?? ""
+    while url.hasSuffix("/") { url.removeLast() }
+    return url
+  }
+
+  var forwardingMode: String { payload["provider"]?["supportedForwardingMode"]?.string ?? "all" }
+
+  var forwardsQueries: Bool { forwardingMode == "all" || forwardingMode == "query" }
+
+  var forwardsUpdates: Bool { forwardingMode == "all" || forwardingMode == "update" }
+
+  /// `legacyForwarding`: the provider speaks NGSIv1 (queryContext, updateContext).
+  var usesLegacyForwarding: Bool { payload["provider"]?["legacyForwarding"]?.bool == true }
+
+  /// `dataProvided.entities` (id or idPattern, optional type).
+  var entities: [NGSIv2Subscription.EntitySelector] {
+    (payload["dataProvided"]?["entities"]?.array ?? []).map { item in
+      NGSIv2Subscription.EntitySelector(
+        id: item["id"]?.string, idPattern: item["idPattern"]?.string, type: item["type"]?.string)
+    }
+  }
+
+  /// `dataProvided.attrs`; nil when absent or empty (every attribute).
+  var attributes: [String]? {
+    let names = (payload["dataProvided"]?["attrs"]?.array ?? []).compactMap(\.string)
+    return names.isEmpty ? nil : names
+  }
+
+  /// Whether the registration provides this attribute of entities it covers.
+  func provides(_ attribute: String) -> Bool { attributes?.contains(attribute) ?? true }
+
+  /// The type the registration gives the entity with this id, if any.
+  func type(for id: String) -> String? {
+    entities.first { selector in
+      selector.id == id
+        || (selector.id == nil && selector.idPattern.map { NGSIv2Subscription.regexMatches($0, id) } == true)
+    }?.type
+  }
+
+  /// Whether the registration covers the entity with this id and type (nil: unknown, not excluded).
+  func covers(id: String, type: String?) -> Bool {
+    entities.contains { selector in
+      if let wanted = selector.type, let type, wanted != type { return false }
+      if let exact = selector.id { return exact == id }
+      return selector.idPattern.map { NGSIv2Subscription.regexMatches($0, id) } ?? false
+    }
   }
 }

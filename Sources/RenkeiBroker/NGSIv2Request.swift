@@ -11,6 +11,8 @@ struct NGSIv2Request: Sendable {
   var headers: HTTPHeaderFields
   var body: [UInt8]
   var service: String
+  /// Entities context providers answered for this query (see `forward`), merged into what it sees.
+  var provided: [NGSIv2Entity] = []
 
   /// Query parameters whose values may use the forbidden characters ("General syntax restrictions").
   static let unrestrictedParameters: Set<String> = ["q", "mq", "georel", "coords"]

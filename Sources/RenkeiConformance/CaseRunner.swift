@@ -63,6 +63,7 @@ public struct CaseRunner: Sendable {
     var verdict: Verdict = .passed
     var pastDeadline = false
     do throws(Stop) {
+      try await scriptMock(testCase, uid: uid, expander: expander)
       for (index, step) in testCase.setup.enumerated() {
         try await perform(
           step, label: "setup.\(index + 1)", expander: &expander, exchanges: &exchanges, deadline: deadline)
@@ -78,7 +79,18 @@ public struct CaseRunner: Sendable {
         try await perform(
           step, label: "then.\(index + 1)", expander: &expander, exchanges: &exchanges, deadline: deadline)
       }
-      try await checkNotifications(testCase, uid: uid, expander: expander, deadline: deadline)
+      if !testCase.notifications.isEmpty {
+        guard let receiver else { throw .error("notifications expected but no receiver runs") }
+        try await checkReceived(
+          testCase.notifications, log: receiver.notifications, label: "notification", uid: uid, expander: expander,
+          deadline: deadline)
+      }
+      if !testCase.mockRequests.isEmpty {
+        guard let receiver else { throw .error("mock requests expected but no receiver runs") }
+        try await checkReceived(
+          testCase.mockRequests, log: receiver.mock.log, label: "mockRequest", uid: uid, expander: expander,
+          deadline: deadline)
+      }
     } catch {
       switch error {
       case .failed(let failures): verdict = .failed(failures)
@@ -96,6 +108,8 @@ public struct CaseRunner: Sendable {
       exchanges.append(exchange)
     }
     await receiver?.notifications.forget(uid)
+    await receiver?.mock.log.forget(uid)
+    await receiver?.mock.answers.forget(uid)
     let elapsed = clock.now - started
     let result = CaseResult(
       testCase: testCase, verdict: verdict, exchanges: exchanges, milliseconds: Int(elapsed.milliseconds))
@@ -198,14 +212,29 @@ public struct CaseRunner: Sendable {
     return String(found[swiftRange])
   }
 
-  private func checkNotifications(
-    _ testCase: TestCase, uid: String, expander: TemplateExpander, deadline: ContinuousClock.Instant?
+  /// Gives the mock context source the case's scripted answers before anything is sent.
+  private func scriptMock(_ testCase: TestCase, uid: String, expander: TemplateExpander) async throws(Stop) {
+    guard let mock = testCase.mock else { return }
+    guard let receiver else { throw .error("mock answers scripted but no receiver runs") }
+    var answers: [MockAnswer] = []
+    do {
+      for entry in try expander.expand(mock)["respond"]?.elements ?? [] { answers.append(try MockAnswer(entry)) }
+    } catch {
+      throw .error("mock: \(error)")
+    }
+    await receiver.mock.answers.set(answers, key: uid)
+  }
+
+  /// Checks requests the receiver logged for this case (notifications, or requests to the mock
+  /// context source), in arrival order: each entry waits for its request (or, with `none`, for
+  /// silence) and checks it; mock requests also by `method` and `path` below `{{mockURL}}`.
+  private func checkReceived(
+    _ entries: [JSONTree], log: RequestLog, label noun: String, uid: String, expander: TemplateExpander,
+    deadline: ContinuousClock.Instant?
   ) async throws(Stop) {
-    guard !testCase.notifications.isEmpty else { return }
-    guard let receiver else { throw .error("notifications expected but no receiver runs") }
     var wanted = 0
-    for (index, entry) in testCase.notifications.enumerated() {
-      let label = "notification.\(index + 1)"
+    for (index, entry) in entries.enumerated() {
+      let label = "\(noun).\(index + 1)"
       var within = Self.duration(entry["within"]?.scalarText ?? "3s") ?? .seconds(3)
       if let deadline {
         let left = deadline - ContinuousClock().now
@@ -214,39 +243,51 @@ public struct CaseRunner: Sendable {
       }
       if entry["none"] == .bool(true) {
         try? await Task.sleep(for: within)
-        let received = await receiver.notifications.requests(for: uid)
+        let received = await log.requests(for: uid)
         if received.count > wanted {
-          let extra = String(decoding: received[wanted].body, as: UTF8.self)
+          let extra =
+            received[wanted].method + " " + received[wanted].path + " "
+            + String(decoding: received[wanted].body, as: UTF8.self)
           throw .failed([
             CheckFailure(
-              check: "\(label):none", expected: "no notification within \(within)", actual: ObservedResponse.clip(extra)
-            )
+              check: "\(label):none", expected: "no \(noun) within \(within)", actual: ObservedResponse.clip(extra))
           ])
         }
         continue
       }
       wanted += 1
-      let received = await receiver.notifications.waitFor(wanted, key: uid, timeout: within)
+      let received = await log.waitFor(wanted, key: uid, timeout: within)
       guard received.count >= wanted else {
         if let deadline, ContinuousClock().now >= deadline { throw .deadline }
         throw .failed([
           CheckFailure(
-            check: "\(label):received", expected: "notification \(wanted) within \(within)",
+            check: "\(label):received", expected: "\(noun) \(wanted) within \(within)",
             actual: "\(received.count) received")
         ])
       }
-      let notification = received[wanted - 1]
+      let request = received[wanted - 1]
       let expectations: ExpectationSet
+      let method: String?
+      let path: String?
       do {
-        expectations = try ExpectationSet(
-          try entry["expect"].map { tree throws(TemplateExpander.UnknownVariable) in try expander.expand(tree) })
+        let expanded = try expander.expand(entry)
+        expectations = try ExpectationSet(expanded["expect"])
+        method = expanded["method"]?.scalarText.uppercased()
+        path = expanded["path"]?.scalarText
       } catch {
         throw .error("\(label): \(error)")
       }
-      let observed = ObservedResponse(
-        HTTPResponseMessage(status: 200, headers: notification.headers, body: notification.body))
-      let failures = expectations.check(observed)
-      if !failures.isEmpty { throw .failed(failures.map { $0.prefixed(label) }) }
+      var failures: [CheckFailure] = []
+      if let method, method != request.method {
+        failures.append(CheckFailure(check: "\(label):method", expected: method, actual: request.method))
+      }
+      let actualPath = MockContextSource.subPath(request, key: uid)
+      if let path, path != actualPath {
+        failures.append(CheckFailure(check: "\(label):path", expected: path, actual: actualPath))
+      }
+      let observed = ObservedResponse(HTTPResponseMessage(status: 200, headers: request.headers, body: request.body))
+      failures += expectations.check(observed).map { $0.prefixed(label) }
+      if !failures.isEmpty { throw .failed(failures) }
     }
   }
 

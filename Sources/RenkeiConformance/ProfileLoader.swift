@@ -8,7 +8,7 @@ import RenkeiFormats
 public struct ProfileLoader: Sendable {
   static let caseKeys: Set<String> = [
     "id", "title", "clauses", "etsi", "tags", "features", "since", "until", "note", "vars", "setup", "request",
-    "expect", "capture", "then", "notifications", "teardown", "variants",
+    "expect", "capture", "then", "notifications", "mock", "mockRequests", "teardown", "variants",
   ]
   static let fileKeys: Set<String> = ["area", "defaults", "vars", "cases"]
   static let profileKeys: Set<String> = [
@@ -127,7 +127,7 @@ public struct ProfileLoader: Sendable {
     // A step list written as "{{name}}" is a list variable of the file or case (shared setups).
     var tree = original
     let caseVarsEarly = try Self.variables(original["vars"], file: file, context: "case \(id) vars")
-    for key in ["setup", "then", "teardown", "notifications"] {
+    for key in ["setup", "then", "teardown", "notifications", "mockRequests"] {
       guard let text = tree[key]?.string else { continue }
       let name = text.hasPrefix("{{") && text.hasSuffix("}}") ? String(text.dropFirst(2).dropLast(2)) : ""
       guard let list = (caseVarsEarly + fileVars).first(where: { $0.0 == name })?.1, list.array != nil else {
@@ -191,7 +191,7 @@ public struct ProfileLoader: Sendable {
       until: text("until"), note: text("note"), file: file, area: caseArea,
       vars: fileVars + caseVars, setup: try list("setup"), request: request, expect: tree["expect"],
       capture: tree["capture"], then: try list("then"), notifications: try list("notifications"),
-      teardown: try list("teardown"))
+      mock: tree["mock"], mockRequests: try list("mockRequests"), teardown: try list("teardown"))
   }
 
   static let stepKeys: Set<String> = ["request", "expect", "capture", "awaitNotifications", "within", "sleep"]
@@ -201,6 +201,9 @@ public struct ProfileLoader: Sendable {
     "empty", "json", "subset", "exact", "unordered", "ignore", "schema", "problem", "count", "present", "absent",
   ]
   static let notificationKeys: Set<String> = ["within", "expect", "none"]
+  static let mockKeys: Set<String> = ["respond"]
+  static let mockAnswerKeys: Set<String> = ["method", "path", "status", "headers", "body", "bodyText", "delay"]
+  static let mockRequestKeys: Set<String> = ["within", "expect", "none", "method", "path"]
 
   /// Checks the keys of every step now, before any `{{variable}}` exists.
   static func checkSteps(_ tree: JSONTree, id: String, file: String) throws(ProfileLoadError) {
@@ -247,6 +250,27 @@ public struct ProfileLoader: Sendable {
       }
       try checkKeys(members, allowed: notificationKeys, file: file, context: "case \(id) notification \(index + 1)")
       try expect(notification["expect"], "notification \(index + 1)")
+    }
+    if let mock = tree["mock"] {
+      guard let members = mock.members else { throw ProfileLoadError(file, "case \(id) mock: not a mapping") }
+      try checkKeys(members, allowed: mockKeys, file: file, context: "case \(id) mock")
+      guard let answers = mock["respond"]?.elements else {
+        throw ProfileLoadError(file, "case \(id) mock: `respond` must be a list")
+      }
+      for (index, answer) in answers.enumerated() {
+        guard let answerMembers = answer.members, answer["path"] != nil else {
+          throw ProfileLoadError(file, "case \(id) mock answer \(index + 1): a mapping with a path")
+        }
+        try checkKeys(
+          answerMembers, allowed: mockAnswerKeys, file: file, context: "case \(id) mock answer \(index + 1)")
+      }
+    }
+    for (index, received) in (tree["mockRequests"]?.elements ?? []).enumerated() {
+      guard let members = received.members else {
+        throw ProfileLoadError(file, "case \(id) mock request \(index + 1): not a mapping")
+      }
+      try checkKeys(members, allowed: mockRequestKeys, file: file, context: "case \(id) mock request \(index + 1)")
+      try expect(received["expect"], "mock request \(index + 1)")
     }
   }
 

@@ -27,6 +27,10 @@ public struct TestCase: Sendable {
   public var capture: JSONTree?
   public var then: [JSONTree]
   public var notifications: [JSONTree]
+  /// Scripted answers of the mock context source (`respond: [...]`).
+  public var mock: JSONTree?
+  /// Requests the mock context source must have received, in arrival order.
+  public var mockRequests: [JSONTree]
   public var teardown: [JSONTree]
 
   public init(
@@ -34,7 +38,7 @@ public struct TestCase: Sendable {
     features: [String] = [], since: String? = nil, until: String? = nil, note: String? = nil, file: String = "",
     area: String = "", vars: [(String, JSONTree)] = [], setup: [JSONTree] = [], request: JSONTree,
     expect: JSONTree? = nil, capture: JSONTree? = nil, then: [JSONTree] = [], notifications: [JSONTree] = [],
-    teardown: [JSONTree] = []
+    mock: JSONTree? = nil, mockRequests: [JSONTree] = [], teardown: [JSONTree] = []
   ) {
     self.id = id
     self.title = title
@@ -54,6 +58,8 @@ public struct TestCase: Sendable {
     self.capture = capture
     self.then = then
     self.notifications = notifications
+    self.mock = mock
+    self.mockRequests = mockRequests
     self.teardown = teardown
   }
 
