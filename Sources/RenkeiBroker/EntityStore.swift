@@ -6,7 +6,12 @@ final class EntityStore: Sendable {
     /// Ids in creation order, so queries page deterministically.
     var order: [String] = []
 
-    var all: [StoredEntity] { order.compactMap { entities[$0] } }
+    /// The entities NGSI-LD shows: those with a URI id (an NGSI v2 id that is not a URI, in a store
+    /// shared by both faces, is not visible through NGSI-LD).
+    var all: [StoredEntity] { order.compactMap { entities[$0] }.filter { NGSILDSyntax.isURI($0.id) } }
+
+    /// Every entity, whatever face made it, in creation order.
+    var everyEntity: [StoredEntity] { order.compactMap { entities[$0] } }
 
     mutating func insert(_ entity: StoredEntity) {
       if entities[entity.id] == nil { order.append(entity.id) }
@@ -46,6 +51,19 @@ final class EntityStore: Sendable {
     let state = tenants.value[tenant]
     guard let state else { throw ProblemDetails(.nonexistentTenant, "Tenant \(tenant) does not exist") }
     return try body(state)
+  }
+
+  /// Runs `body` on the tenant under the lock, making the tenant when missing; the tenant is
+  /// changed only when `body` returns (the NGSI v2 face, whose errors are not ProblemDetails).
+  func modify<Result: Sendable, Failure: Error>(
+    _ tenant: String, _ body: (inout Tenant) throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    try tenants.update { (all: inout [String: Tenant]) throws(Failure) -> Result in
+      var state = all[tenant] ?? Tenant()
+      let result = try body(&state)
+      all[tenant] = state
+      return result
+    }
   }
 
   /// Runs `body` on the tenant under the lock; `create` makes the tenant first when missing.
