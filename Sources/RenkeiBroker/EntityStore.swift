@@ -2,25 +2,30 @@
 /// in them; reading from one that does not exist is NonexistentTenant.
 final class EntityStore: Sendable {
   struct Tenant: Sendable {
+    /// Entities by key: the id, except for NGSI v2 entities that share the id of another one
+    /// (v2 tells entities apart by id, type and service path; see `NGSIv2Broker.storeKey`).
     var entities: [String: StoredEntity] = [:]
-    /// Ids in creation order, so queries page deterministically.
+    /// Keys in creation order, so queries page deterministically.
     var order: [String] = []
 
-    /// The entities NGSI-LD shows: those with a URI id (an NGSI v2 id that is not a URI, in a store
-    /// shared by both faces, is not visible through NGSI-LD).
-    var all: [StoredEntity] { order.compactMap { entities[$0] }.filter { NGSILDSyntax.isURI($0.id) } }
-
-    /// Every entity, whatever face made it, in creation order.
-    var everyEntity: [StoredEntity] { order.compactMap { entities[$0] } }
-
-    mutating func insert(_ entity: StoredEntity) {
-      if entities[entity.id] == nil { order.append(entity.id) }
-      entities[entity.id] = entity
+    /// The entities NGSI-LD shows: those keyed by a URI id (neither an NGSI v2 id that is not a
+    /// URI nor a second v2 entity with the same id, in a store shared by both faces).
+    var all: [StoredEntity] {
+      order.compactMap { key in entities[key].flatMap { $0.id == key && NGSILDSyntax.isURI(key) ? $0 : nil } }
     }
 
-    mutating func remove(_ id: String) -> StoredEntity? {
-      guard let entity = entities.removeValue(forKey: id) else { return nil }
-      order.removeAll { $0 == id }
+    /// Every entity, whatever face made it, with its key, in creation order.
+    var keyed: [(key: String, entity: StoredEntity)] { order.compactMap { key in entities[key].map { (key, $0) } } }
+
+    mutating func insert(_ entity: StoredEntity, key: String? = nil) {
+      let key = key ?? entity.id
+      if entities[key] == nil { order.append(key) }
+      entities[key] = entity
+    }
+
+    mutating func remove(_ key: String) -> StoredEntity? {
+      guard let entity = entities.removeValue(forKey: key) else { return nil }
+      order.removeAll { $0 == key }
       return entity
     }
   }

@@ -154,9 +154,23 @@ final class CombinedBrokerTests: XCTestCase {
     XCTAssertEqual(listed.text, "[]")
     let v2 = try await send("GET", "/v2/entities/Room1")
     XCTAssertEqual(v2.status, 200)
-    // One store keys entities by id: the same id with another type is taken.
-    let clash = try await send("POST", "/v2/entities", #"{"id": "Room1", "type": "Office"}"#)
-    XCTAssertEqual(clash.status, 422)
+  }
+
+  func testSameIdWithAnotherTypeIsV2Only() async throws {
+    try await send("POST", "/v2/entities", #"{"id": "urn:ngsi-ld:Thing:1", "type": "Room", "a": {"value": 1}}"#)
+    let twin = try await send("POST", "/v2/entities", #"{"id": "urn:ngsi-ld:Thing:1", "type": "Office", "b": {"value": 2}}"#)
+    XCTAssertEqual(twin.status, 201)
+    let ambiguous = try await send("GET", "/v2/entities/urn:ngsi-ld:Thing:1")
+    XCTAssertEqual(ambiguous.status, 409)
+    let office = try await send("GET", "/v2/entities/urn:ngsi-ld:Thing:1?type=Office&options=keyValues")
+    XCTAssertEqual(office.text, #"{"id":"urn:ngsi-ld:Thing:1","type":"Office","b":2}"#)
+    // NGSI-LD, which keys entities by id alone, sees the first one.
+    let ld = try await send("GET", "/ngsi-ld/v1/entities/urn:ngsi-ld:Thing:1?options=keyValues")
+    XCTAssertEqual(ld.text, #"{"id":"urn:ngsi-ld:Thing:1","type":"Room","a":1}"#)
+    let deleted = try await send("DELETE", "/v2/entities/urn:ngsi-ld:Thing:1?type=Office")
+    XCTAssertEqual(deleted.status, 204)
+    let still = try await send("GET", "/ngsi-ld/v1/entities/urn:ngsi-ld:Thing:1")
+    XCTAssertEqual(still.status, 200)
   }
 
   func testSubscriptionsFireAcrossFaces() async throws {

@@ -57,7 +57,7 @@ final class FaceMappingTests: XCTestCase {
     tenant.insert(mapping.storedEntity(v2Entity([], id: "Room1"), previous: nil, previousForm: nil))
     tenant.insert(mapping.storedEntity(v2Entity([], id: "urn:ngsi-ld:Room:2"), previous: nil, previousForm: nil))
     XCTAssertEqual(tenant.all.map(\.id), ["urn:ngsi-ld:Room:2"])
-    XCTAssertEqual(tenant.everyEntity.map(\.id), ["Room1", "urn:ngsi-ld:Room:2"])
+    XCTAssertEqual(tenant.keyed.map(\.entity.id), ["Room1", "urn:ngsi-ld:Room:2"])
     // An NGSI-LD id that is not a v2 identifier is not visible through v2.
     XCTAssertNil(mapping.v2Entity(try ldEntity(#"{"id": "http://example.org/room/1", "type": "Room"}"#)))
     XCTAssertNotNil(mapping.v2Entity(try ldEntity(#"{"id": "urn:ngsi-ld:Room:3", "type": "Room"}"#)))
