@@ -38,7 +38,8 @@ final class CombinedBrokerTests: XCTestCase {
     if body != nil { headers.add("Content-Type", "application/json") }
     for (name, value) in extra { headers.add(name, value) }
     let response = try await client.send(
-      HTTPRequestMessage(method: method, target: server.baseURL + path, headers: headers, body: Array((body ?? "").utf8)))
+      HTTPRequestMessage(
+        method: method, target: server.baseURL + path, headers: headers, body: Array((body ?? "").utf8)))
     return Answer(status: response.status, text: response.bodyText, body: try? JSONTree.parse(response.body))
   }
 
@@ -73,7 +74,8 @@ final class CombinedBrokerTests: XCTestCase {
       #"{"id":"urn:ngsi-ld:Room:1","type":"Room","temperature":21,"owner":"urn:ngsi-ld:Person:1","#
         + #""location":{"type":"Point","coordinates":[139.7,35.6]}}"#)
     let attribute = try await send("GET", "/v2/entities/urn:ngsi-ld:Room:1/attrs/temperature")
-    XCTAssertEqual(attribute.text, #"{"type":"Number","value":21,"metadata":{"unitCode":{"type":"Text","value":"CEL"}}}"#)
+    XCTAssertEqual(
+      attribute.text, #"{"type":"Number","value":21,"metadata":{"unitCode":{"type":"Text","value":"CEL"}}}"#)
   }
 
   func testCreatedThroughNGSILDReadThroughV2() async throws {
@@ -158,7 +160,8 @@ final class CombinedBrokerTests: XCTestCase {
 
   func testSameIdWithAnotherTypeIsV2Only() async throws {
     try await send("POST", "/v2/entities", #"{"id": "urn:ngsi-ld:Thing:1", "type": "Room", "a": {"value": 1}}"#)
-    let twin = try await send("POST", "/v2/entities", #"{"id": "urn:ngsi-ld:Thing:1", "type": "Office", "b": {"value": 2}}"#)
+    let twin = try await send(
+      "POST", "/v2/entities", #"{"id": "urn:ngsi-ld:Thing:1", "type": "Office", "b": {"value": 2}}"#)
     XCTAssertEqual(twin.status, 201)
     let ambiguous = try await send("GET", "/v2/entities/urn:ngsi-ld:Thing:1")
     XCTAssertEqual(ambiguous.status, 409)

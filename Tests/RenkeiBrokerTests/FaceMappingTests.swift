@@ -65,9 +65,13 @@ final class FaceMappingTests: XCTestCase {
 
   func testAttributeNamesAreCoreContextTerms() throws {
     let stored = mapping.storedEntity(
-      v2Entity([v2Attribute("temperature", "Number", "21"), v2Attribute("location", "geo:json", #"{"type": "Point", "coordinates": [1, 2]}"#)]),
+      v2Entity([
+        v2Attribute("temperature", "Number", "21"),
+        v2Attribute("location", "geo:json", #"{"type": "Point", "coordinates": [1, 2]}"#),
+      ]),
       previous: nil, previousForm: nil)
-    XCTAssertEqual(stored.attributes.map(\.name), [vocabulary + "temperature", "https://uri.etsi.org/ngsi-ld/location"])
+    XCTAssertEqual(
+      stored.attributes.map(\.name), [vocabulary + "temperature", "https://uri.etsi.org/ngsi-ld/location"])
     let back = try XCTUnwrap(mapping.v2Entity(stored))
     XCTAssertEqual(back.attributes.map(\.name), ["temperature", "location"])
     let foreign = try ldEntity(#"{"id": "urn:a", "type": "T", "http://example.org/p": 1}"#)
@@ -109,7 +113,8 @@ final class FaceMappingTests: XCTestCase {
     // A value without the shape of the type: a Property.
     let wrongShape = mapping.instance(v2Attribute("name", "LanguageProperty", #""Park""#))
     XCTAssertEqual(wrongShape["type"], .string("Property"))
-    let ld = try ldEntity(#"{"id": "urn:a", "type": "T", "name": {"type": "LanguageProperty", "languageMap": \#(map)}}"#)
+    let ld = try ldEntity(
+      #"{"id": "urn:a", "type": "T", "name": {"type": "LanguageProperty", "languageMap": \#(map)}}"#)
     let name = try XCTUnwrap(mapping.v2Entity(ld)?.attribute("name"))
     XCTAssertEqual(name.type, "LanguageProperty")
     XCTAssertEqual(name.value, tree(map))
