@@ -71,7 +71,8 @@ struct TestCommand: ParsableCommand {
   @Flag(
     help: """
       With --self-check: run against both faces over one store (renkei serve both) instead of the \
-      profile's face alone.
+      profile's face alone (always so for a profile with an empty base path, which names the face \
+      in each path).
       """)
   var bothFaces = false
 
@@ -201,10 +202,11 @@ extension TestCommand {
     let listenAddress = listen.flatMap(Self.hostPort) ?? ("127.0.0.1", 0)
     let contexts = profile.directory + "/contexts"
     let checks = try AsyncBridge.run { () async throws -> [SelfCheck.CaseCheck] in
-      // The reference broker of the profile's face: NGSI v2 for base path /v2, NGSI-LD otherwise.
+      // The reference broker of the profile's face: both faces when asked or when the profile
+      // names the face in each path (empty base path), NGSI v2 for base path /v2, else NGSI-LD.
       let server: HTTPServer
       let stopBroker: @Sendable () async -> Void
-      if bothFaces {
+      if bothFaces || profile.basePath.isEmpty {
         let broker = CombinedBroker()
         server = try await broker.serve(host: "127.0.0.1", port: 0)
         stopBroker = { await broker.shutdown() }

@@ -35,4 +35,12 @@ final class ServeBothCommandTests: XCTestCase {
     process.waitUntilExit()
     XCTAssertFalse(process.isRunning)
   }
+
+  /// The interop profile's self-check runs against both faces (its base path is empty) and every
+  /// case can fail.
+  func testInteropSelfCheckFindsNoVacuousCase() throws {
+    let result = try RenkeiProcess.run(["test", "--profile", "interop", "--self-check", "--jobs", "4"])
+    XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+    XCTAssertTrue(result.stdout.contains("0 vacuous cases, 0 not checked"), result.stdout)
+  }
 }
