@@ -8,10 +8,10 @@ final class EntityStore: Sendable {
     /// Keys in creation order, so queries page deterministically.
     var order: [String] = []
 
-    /// The entities NGSI-LD shows: those keyed by a URI id (neither an NGSI v2 id that is not a
-    /// URI nor a second v2 entity with the same id, in a store shared by both faces).
+    /// The entities NGSI-LD shows: in a store shared by both faces, neither an NGSI v2 entity whose
+    /// id is not a URI nor a second v2 entity with the id of another one.
     var all: [StoredEntity] {
-      order.compactMap { key in entities[key].flatMap { $0.id == key && NGSILDSyntax.isURI(key) ? $0 : nil } }
+      order.compactMap { key in entities[key].flatMap { $0.id == key && $0.visibleToNGSILD ? $0 : nil } }
     }
 
     /// Every entity, whatever face made it, with its key, in creation order.

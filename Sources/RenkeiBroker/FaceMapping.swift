@@ -43,6 +43,7 @@ struct FaceMapping: Sendable {
     if stored.types.first != type { stored.types = [type] }
     stored.modifiedAt = entity.dateModified
     stored.servicePath = entity.servicePath
+    stored.visibleToNGSILD = NGSILDSyntax.isURI(entity.id)
     var attributes: [(name: String, instances: [JSONTree])] = []
     var forms: [String: NGSIv2AttributeForm] = [:]
     for attribute in entity.attributes {

@@ -180,7 +180,7 @@ public final class NGSILDBroker: Sendable {
   /// Sends the NGSI-LD notifications that store changes cause, whichever face made them (an
   /// entity whose id is not a URI is not visible here).
   func notifySubscribers(_ changes: [EntityStore.Change], tenant: String) {
-    let changes = changes.filter { NGSILDSyntax.isURI(($0.after ?? $0.before)?.id ?? "") }
+    let changes = changes.filter { ($0.after ?? $0.before)?.visibleToNGSILD ?? false }
     let outgoing = subscriptions.notifications(for: changes, tenant: tenant)
     guard !outgoing.isEmpty else { return }
     let manager = subscriptions
