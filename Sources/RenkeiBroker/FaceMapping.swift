@@ -16,7 +16,8 @@ import RenkeiCore
 /// - of a multi-instance attribute v2 shows the default instance (else the first one, with a
 ///   `datasetId` metadata) and writes only that instance;
 /// - v2 `DateTime` ↔ a Property whose value is `{"@type": "DateTime", "@value": …}`;
-/// - v2 null ↔ the NGSI-LD null `urn:ngsi-ld:null`.
+/// - v2 null ↔ the NGSI-LD null `urn:ngsi-ld:null`;
+/// - GeoProperties after the first show in v2 with `ignoreType` (v2 allows one location).
 struct FaceMapping: Sendable {
   /// The core context alone: NGSI v2 has no @context.
   let context: ActiveContext
@@ -81,6 +82,9 @@ struct FaceMapping: Sendable {
         out.append(("unitCode", item.value))
       case "datasetId" where item.value.string.map(NGSILDSyntax.isURI) ?? false:
         out.append(("datasetId", item.value))
+      case "ignoreType" where attribute.type == "geo:json":
+        // A v2 device for one location per entity; NGSI-LD has no such limit.
+        continue
       default:
         var sub = Self.typed(item.type, item.value)
         sub.append(("createdAt", .string(attribute.dateCreated)))
@@ -132,9 +136,19 @@ struct FaceMapping: Sendable {
   /// The v2 form of a stored entity; nil when its id is not a v2 identifier.
   func v2Entity(_ entity: StoredEntity) -> NGSIv2Entity? {
     guard NGSIv2Syntax.isIdentifier(entity.id), let type = entity.types.first else { return nil }
+    var attributes = entity.attributes.compactMap { v2Attribute($0.name, $0.instances, form: entity.v2Forms[$0.name]) }
+    // v2 allows one location ("Geospatial properties of entities"): further GeoProperties (e.g.
+    // observationSpace) show as geo:json marked ignoreType.
+    var locations = 0
+    for index in attributes.indices where attributes[index].isLocation {
+      locations += 1
+      if locations > 1 {
+        attributes[index].metadata.append(
+          NGSIv2Entity.Metadata(name: "ignoreType", type: "Boolean", value: .bool(true)))
+      }
+    }
     return NGSIv2Entity(
-      id: entity.id, type: context.compact(type), servicePath: entity.servicePath,
-      attributes: entity.attributes.compactMap { v2Attribute($0.name, $0.instances, form: entity.v2Forms[$0.name]) },
+      id: entity.id, type: context.compact(type), servicePath: entity.servicePath, attributes: attributes,
       dateCreated: entity.createdAt, dateModified: entity.modifiedAt)
   }
 

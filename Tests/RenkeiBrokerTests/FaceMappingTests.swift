@@ -105,6 +105,23 @@ final class FaceMappingTests: XCTestCase {
     XCTAssertEqual(mapping.v2Entity(ld)?.attribute("location")?.type, "geo:json")
   }
 
+  func testFurtherGeoPropertiesAreMarkedIgnoreType() throws {
+    let point = #"{"type": "Point", "coordinates": [139.7, 35.6]}"#
+    let ld = try ldEntity(
+      #"""
+      {"id": "urn:a", "type": "T", "location": {"type": "GeoProperty", "value": \#(point)},
+       "observationSpace": {"type": "GeoProperty", "value": \#(point)}}
+      """#)
+    let v2 = try XCTUnwrap(mapping.v2Entity(ld))
+    XCTAssertNil(v2.attribute("location")?.metadata("ignoreType"))
+    XCTAssertEqual(v2.attribute("observationSpace")?.metadata("ignoreType")?.value, .bool(true))
+    XCTAssertEqual(v2.locationCount, 1)
+    // Back in NGSI-LD, ignoreType is no sub-property.
+    let instance = mapping.instance(try XCTUnwrap(v2.attribute("observationSpace")))
+    XCTAssertEqual(instance["type"], .string("GeoProperty"))
+    XCTAssertNil(instance[vocabulary + "ignoreType"])
+  }
+
   func testOtherNGSILDTypesKeepTheirName() throws {
     let map = #"{"en": "Park", "ja": "公園"}"#
     let language = mapping.instance(v2Attribute("name", "LanguageProperty", map))
