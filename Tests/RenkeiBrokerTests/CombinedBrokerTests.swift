@@ -206,6 +206,40 @@ final class CombinedBrokerTests: XCTestCase {
     XCTAssertEqual(v2["data"]?.array?.first?["visitors"]?["type"], .string("Number"))
   }
 
+  func testUpdatesNotifyTheOtherFacesWatchers() async throws {
+    let received = Received()
+    let receiver = try await HTTPServer.start(host: "127.0.0.1", port: 0, maximumBodySize: 1 << 20) { request in
+      await received.add(request.path, (try? JSONTree.parse(request.body)) ?? .null)
+      return HTTPResponseMessage(status: 204)
+    }
+    defer { Task { await receiver.shutdown() } }
+    try await send("POST", "/v2/entities", v2Room)
+    try await send(
+      "POST", "/ngsi-ld/v1/subscriptions",
+      #"""
+      {"id": "urn:ngsi-ld:Subscription:ld", "type": "Subscription", "entities": [{"type": "Room"}],
+       "watchedAttributes": ["temperature"],
+       "notification": {"endpoint": {"uri": "\#(receiver.baseURL)/ld", "accept": "application/json"}}}
+      """#)
+    try await send(
+      "POST", "/v2/subscriptions",
+      #"""
+      {"subject": {"entities": [{"idPattern": ".*", "type": "Room"}], "condition": {"attrs": ["owner"]}},
+       "notification": {"http": {"url": "\#(receiver.baseURL)/v2"}}}
+      """#)
+    // v2 changes temperature: the NGSI-LD watcher hears it.
+    try await send("PATCH", "/v2/entities/urn:ngsi-ld:Room:1/attrs", #"{"temperature": {"value": 30}}"#)
+    let ld = try await received.first("/ld")
+    XCTAssertEqual(ld["data"]?.array?.first?["temperature"]?["value"], .number("30"))
+    // NGSI-LD changes owner: the v2 watcher hears it, in v2 form.
+    try await send(
+      "PATCH", "/ngsi-ld/v1/entities/urn:ngsi-ld:Room:1/attrs",
+      #"{"owner": {"type": "Relationship", "object": "urn:ngsi-ld:Person:2"}}"#)
+    let v2 = try await received.first("/v2")
+    XCTAssertEqual(v2["data"]?.array?.first?["owner"]?["type"], .string("Relationship"))
+    XCTAssertEqual(v2["data"]?.array?.first?["owner"]?["value"], .string("urn:ngsi-ld:Person:2"))
+  }
+
   /// Notifications a test receiver got, by path.
   actor Received {
     var bodies: [(path: String, body: JSONTree)] = []
