@@ -78,6 +78,19 @@ final class CombinedBrokerTests: XCTestCase {
       attribute.text, #"{"type":"Number","value":21,"metadata":{"unitCode":{"type":"Text","value":"CEL"}}}"#)
   }
 
+  func testV2DateTimeIsQueriedAsDateTimeThroughNGSILD() async throws {
+    try await send(
+      "POST", "/v2/entities",
+      #"{"id": "urn:ngsi-ld:Event:1", "type": "Event", "start": {"type": "DateTime", "value": "2026-04-01T10:00:00Z"}}"#
+    )
+    let normalized = try await send("GET", "/ngsi-ld/v1/entities/urn:ngsi-ld:Event:1?attrs=start")
+    XCTAssertEqual(normalized.body?["start"]?["value"]?["@type"], .string("DateTime"))
+    let later = try await send("GET", "/ngsi-ld/v1/entities?type=Event&q=start>2026-03-01T00:00:00Z")
+    XCTAssertEqual(later.body?.array?.count, 1)
+    let earlier = try await send("GET", "/ngsi-ld/v1/entities?type=Event&q=start<2026-03-01T00:00:00Z")
+    XCTAssertEqual(earlier.body?.array?.count, 0)
+  }
+
   func testCreatedThroughNGSILDReadThroughV2() async throws {
     let created = try await send(
       "POST", "/ngsi-ld/v1/entities",
