@@ -71,6 +71,7 @@ extension NGSILDBroker {
       (tenant: inout EntityStore.Tenant) throws(ProblemDetails) in
       guard let old = tenant.entities[id] else { throw ProblemDetails.notFound("Entity \(id) not found") }
       replacement.createdAt = old.createdAt
+      replacement.servicePath = old.servicePath
       tenant.insert(replacement)
       let kept = Set(replacement.attributes.map(\.name))
       return EntityStore.Change(

@@ -7,7 +7,7 @@ import RenkeiHTTP
 /// HTTP request; `serve` runs it on an `HTTPServer`.
 public final class NGSILDBroker: Sendable {
   let resolver = ContextResolver()
-  let store = EntityStore()
+  let store: EntityStore
   let subscriptions = SubscriptionManager()
   let notifier = Notifier()
   let fetcher = LazyHTTPClient(connectTimeout: .seconds(2), maximumResponseSize: 1 << 20)
@@ -22,8 +22,19 @@ public final class NGSILDBroker: Sendable {
     case none, loopback, any
   }
 
+  /// Hears the store changes of NGSI-LD requests (the NGSI v2 face's subscriptions, when both
+  /// faces share the store): changes and tenant.
+  let storeChangeListener = LockedValue<(@Sendable ([EntityStore.Change], String) -> Void)?>(nil)
+
   public init(contextFetching: ContextFetching = .loopback) {
     self.contextFetching = contextFetching
+    store = EntityStore()
+  }
+
+  /// A broker over `store`, which an NGSI v2 face may share.
+  init(contextFetching: ContextFetching, store: EntityStore) {
+    self.contextFetching = contextFetching
+    self.store = store
   }
 
   /// Starts an HTTP server answering with this broker.
@@ -162,6 +173,14 @@ public final class NGSILDBroker: Sendable {
 
   /// Sends the notifications a set of changes causes.
   func notify(_ changes: [EntityStore.Change], tenant: String) {
+    notifySubscribers(changes, tenant: tenant)
+    storeChangeListener.value?(changes, tenant)
+  }
+
+  /// Sends the NGSI-LD notifications that store changes cause, whichever face made them (an
+  /// entity whose id is not a URI is not visible here).
+  func notifySubscribers(_ changes: [EntityStore.Change], tenant: String) {
+    let changes = changes.filter { ($0.after ?? $0.before)?.visibleToNGSILD ?? false }
     let outgoing = subscriptions.notifications(for: changes, tenant: tenant)
     guard !outgoing.isEmpty else { return }
     let manager = subscriptions

@@ -37,9 +37,25 @@ public final class NGSIv2Broker: Sendable {
 
   /// How long a context provider may take to answer a forwarded request.
   public let forwardingTimeout: Duration
+  /// The entity store shared with the NGSI-LD face (`renkei serve both`); nil keeps the entities
+  /// in `state` with the subscriptions.
+  let sharedStore: EntityStore?
+  let mapping: FaceMapping
+  /// Hears the store changes of v2 requests when the store is shared (the NGSI-LD face's
+  /// subscriptions): changes and tenant.
+  let storeChangeListener = LockedValue<(@Sendable ([EntityStore.Change], String) -> Void)?>(nil)
 
   public init(forwardingTimeout: Duration = .seconds(3)) {
     self.forwardingTimeout = forwardingTimeout
+    sharedStore = nil
+    mapping = FaceMapping(context: ActiveContext())
+  }
+
+  /// A v2 face over `store`, the entity store of an NGSI-LD face.
+  init(sharedStore store: EntityStore, forwardingTimeout: Duration = .seconds(3)) {
+    self.forwardingTimeout = forwardingTimeout
+    sharedStore = store
+    mapping = FaceMapping()
   }
 
   /// Starts an HTTP server answering with this broker. The server reads up to 8 MB so that a too
@@ -172,7 +188,8 @@ public final class NGSIv2Broker: Sendable {
   func withTenant<Result: Sendable>(
     _ service: String, _ body: (inout Tenant) throws(NGSIv2Error) -> Result
   ) throws(NGSIv2Error) -> Result {
-    try state.update { (tenants: inout [String: Tenant]) throws(NGSIv2Error) -> Result in
+    if let sharedStore { return try withSharedTenant(sharedStore, service, body) }
+    return try state.update { (tenants: inout [String: Tenant]) throws(NGSIv2Error) -> Result in
       var tenant = tenants[service] ?? Tenant()
       let result = try body(&tenant)
       tenants[service] = tenant

@@ -2,14 +2,14 @@ import RenkeiCore
 
 /// An NGSI v2 entity as stored ("JSON Entity Representation"): id, type, the service path it
 /// belongs to, attributes in creation order and the builtin timestamps.
-struct NGSIv2Entity: Sendable {
+struct NGSIv2Entity: Sendable, Equatable {
   struct Metadata: Sendable, Equatable {
     var name: String
     var type: String
     var value: JSONTree
   }
 
-  struct Attribute: Sendable {
+  struct Attribute: Sendable, Equatable {
     var name: String
     var type: String
     var value: JSONTree

@@ -268,6 +268,11 @@ public indirect enum QueryLanguage: Sendable {
         out.append(contentsOf: (value.members ?? []).map(\.value))
         continue
       }
+      if path.members.isEmpty, value["@type"] != nil, let typed = value["@value"] {
+        // A JSON-LD typed value ({"@type": "DateTime", "@value": ...}) compares as its value.
+        out.append(typed)
+        continue
+      }
       var found = true
       for key in path.members {
         if let next = value[key] {

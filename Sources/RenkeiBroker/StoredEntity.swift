@@ -12,6 +12,13 @@ struct StoredEntity: Sendable {
   var attributes: [(name: String, instances: [JSONTree])] = []
   var createdAt: String
   var modifiedAt: String
+  /// The NGSI v2 service path ("Service path"); entities created through NGSI-LD are at `/`.
+  var servicePath = "/"
+  /// False for an NGSI v2 entity whose id is not a URI: NGSI-LD does not show it.
+  var visibleToNGSILD = true
+  /// The v2 form of attributes last written through the NGSI v2 face, by expanded name (see
+  /// `FaceMapping`): shown to v2 while the instance it was mapped to is unchanged.
+  var v2Forms: [String: NGSIv2AttributeForm] = [:]
 
   func attribute(_ name: String) -> [JSONTree]? {
     attributes.first { $0.name == name }?.instances

@@ -6,12 +6,13 @@ import RenkeiBroker
   import Glibc
 #endif
 
-/// `renkei serve`: local reference servers, one subcommand per face (ngsi-ld, ngsi-v2).
+/// `renkei serve`: local reference servers, one subcommand per face (ngsi-ld, ngsi-v2) and one for
+/// both faces over one store (both).
 struct ServeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
     abstract: "Run a local reference server.",
-    subcommands: [ServeNGSILDCommand.self, ServeNGSIv2Command.self])
+    subcommands: [ServeNGSILDCommand.self, ServeNGSIv2Command.self, ServeBothCommand.self])
 }
 
 /// `renkei serve ngsi-ld`: the in-memory reference NGSI-LD broker, until interrupted.

@@ -68,6 +68,14 @@ struct TestCommand: ParsableCommand {
       """)
   var selfCheck = false
 
+  @Flag(
+    help: """
+      With --self-check: run against both faces over one store (renkei serve both) instead of the \
+      profile's face alone (always so for a profile with an empty base path, which names the face \
+      in each path).
+      """)
+  var bothFaces = false
+
   @Option(help: "Report format: \(ConformanceFormat.allCases.map(\.rawValue).joined(separator: "|")).")
   var format: ConformanceFormat = .text
 
@@ -84,6 +92,7 @@ struct TestCommand: ParsableCommand {
     guard CaseRunner.duration(timeout) != nil else { throw ValidationError("--timeout takes e.g. 10s or 500ms") }
     if let deadline, CaseRunner.duration(deadline) == nil { throw ValidationError("--deadline takes e.g. 5m or 90s") }
     if target == nil && !selfCheck { throw ValidationError("--target URL is required (or --self-check)") }
+    if bothFaces && !selfCheck { throw ValidationError("--both-faces goes with --self-check") }
     if target != nil && selfCheck {
       throw ValidationError("--self-check runs against the built-in broker; leave out --target")
     }
@@ -193,10 +202,15 @@ extension TestCommand {
     let listenAddress = listen.flatMap(Self.hostPort) ?? ("127.0.0.1", 0)
     let contexts = profile.directory + "/contexts"
     let checks = try AsyncBridge.run { () async throws -> [SelfCheck.CaseCheck] in
-      // The reference broker of the profile's face: NGSI v2 for base path /v2, NGSI-LD otherwise.
+      // The reference broker of the profile's face: both faces when asked or when the profile
+      // names the face in each path (empty base path), NGSI v2 for base path /v2, else NGSI-LD.
       let server: HTTPServer
       let stopBroker: @Sendable () async -> Void
-      if profile.basePath == "/v2" {
+      if bothFaces || profile.basePath.isEmpty {
+        let broker = CombinedBroker()
+        server = try await broker.serve(host: "127.0.0.1", port: 0)
+        stopBroker = { await broker.shutdown() }
+      } else if profile.basePath == "/v2" {
         let broker = NGSIv2Broker()
         server = try await broker.serve(host: "127.0.0.1", port: 0)
         stopBroker = { await broker.shutdown() }

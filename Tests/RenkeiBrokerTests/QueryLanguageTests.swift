@@ -37,6 +37,17 @@ final class QueryLanguageTests: XCTestCase {
     XCTAssertTrue(try matches("electric==false"))
   }
 
+  func testTypedValuesCompareAsTheirValue() throws {
+    let event = try entity(
+      #"{"id": "urn:a", "type": "Event", "start": {"type": "Property", "value": {"@type": "DateTime", "@value": "2026-04-01T10:00:00Z"}}}"#
+    )
+    XCTAssertTrue(try QueryLanguage.parse("start>2026-03-01T00:00:00Z").matches(event, context: context))
+    XCTAssertFalse(try QueryLanguage.parse("start>2026-05-01T00:00:00Z").matches(event, context: context))
+    // An object value without @type is not unwrapped.
+    let plain = try entity(#"{"id": "urn:a", "type": "Event", "start": {"type": "Property", "value": {"@value": 1}}}"#)
+    XCTAssertFalse(try QueryLanguage.parse("start==1").matches(plain, context: context))
+  }
+
   func testLogicAndGrouping() throws {
     XCTAssertTrue(try matches("speed>100|brand==\"Mercedes\""))
     XCTAssertFalse(try matches("speed>100;brand==\"Mercedes\""))
