@@ -93,8 +93,8 @@ public final class ConversionRunner: @unchecked Sendable {
     fastValidation =
       options.target == .ngsiLD
       ? options.validator.flatMap { NGSILDFastValidation(validator: $0, mapping: mapping) } : nil
-    // Two blocks' parts are in flight at a time.
-    buffers = BufferPool(limit: 2 * options.workers * 4 + 2)
+    // A block is converted in workers × 4 parts: enough buffers for the next block's parts.
+    buffers = BufferPool(limit: options.workers * 4 + 2)
     var rowWriter: NGSILDRowWriter?
     if options.direct {
       switch options.target {
