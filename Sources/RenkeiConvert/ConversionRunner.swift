@@ -1,6 +1,7 @@
 import Dispatch
 import RenkeiCore
 import RenkeiModels
+import RenkeiTabular
 
 /// Converts every record of a source with a mapping: binds the mapping to the source's labels,
 /// converts blocks of rows on all cores (normalize, map, serialize, validate against the model),
@@ -143,7 +144,8 @@ public final class ConversionRunner: @unchecked Sendable {
       file: source.file, mapping: mapping.name, model: mapping.model, target: options.target.rawValue)
     var limiter = Limiter(limit: options.maxFindingsPerRule)
     var plan: ConversionPlan?
-    var seen = Set<Int>()
+    /// The row each entity id was first made from, by the id's 64-bit hash.
+    var seen = HashRowTable()
     var inflight: Pending?
     /// Counts and hands over the converted rows of one block, in order.
     func finish(_ chunks: [Chunk]) throws {
@@ -167,12 +169,15 @@ public final class ConversionRunner: @unchecked Sendable {
             if !row.blank { summary.rejected += 1 }
             continue
           }
-          if !row.id.isEmpty && !seen.insert(row.id.hashValue).inserted {
+          if !row.id.isEmpty, let first = seen.firstRow(for: row.id.hashValue, storing: row.location.row ?? 0) {
             summary.rejected += 1
             limiter.add(
               ConvertRules.duplicateID.finding(
                 at: row.location,
-                ["row": row.location.row.map(String.init) ?? "?", "id": row.id, "template": mapping.id.source]),
+                [
+                  "row": row.location.row.map(String.init) ?? "?", "id": row.id, "first": String(first),
+                  "template": mapping.id.source,
+                ]),
               to: &summary)
             continue
           }

@@ -48,7 +48,7 @@ public enum ConvertRules {
     fix: "Fill in \"{column}\" so every row has its own id.")
   public static let duplicateID = Rule(
     id: "convert-duplicate-id", severity: .error, spec: ngsiLDIdentifiers,
-    message: "Row {row}: entity id {id} was already made from an earlier row; the row is not converted.",
+    message: "Row {row}: entity id {id} was already made from row {first}; the row is not converted.",
     fix: "Make the columns of the id template ({template}) unique per row.")
   public static let entityInvalid = Rule(
     id: "convert-entity-invalid", severity: .error, spec: nil,

@@ -3,8 +3,8 @@
 /// million distinct IDs take about 16 MB where a dictionary of strings took 90, and growing never
 /// holds more than one shard twice. Two different values share a hash with a probability of about
 /// n²/2⁶⁴ (5·10⁻⁸ for a million rows).
-struct HashRowTable {
-  fileprivate struct Shard {
+public struct HashRowTable: Sendable {
+  fileprivate struct Shard: Sendable {
     var hashes: [UInt64] = []
     var rows: [Int32] = []
     var count = 0
@@ -12,8 +12,10 @@ struct HashRowTable {
 
   private var shards = [Shard](repeating: Shard(), count: 256)
 
+  public init() {}
+
   /// The row stored for `hash`, or nil after storing `row` for it.
-  mutating func firstRow(for hash: Int, storing row: Int) -> Int? {
+  public mutating func firstRow(for hash: Int, storing row: Int) -> Int? {
     // 0 marks an empty slot.
     let key = UInt64(bitPattern: Int64(hash)) | 1
     let shard = Int(truncatingIfNeeded: key >> 56)

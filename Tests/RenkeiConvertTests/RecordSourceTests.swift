@@ -99,6 +99,9 @@ final class RecordSourceTests: XCTestCase {
     XCTAssertEqual(output.split(separator: "\n").count, 3)
     let byRule = Dictionary(grouping: summary.findings, by: \.ruleID).mapValues { $0.compactMap(\.location.row) }
     XCTAssertEqual(byRule["convert-duplicate-id"], [4])
+    let duplicate = summary.findings.first { $0.ruleID == "convert-duplicate-id" }
+    XCTAssertEqual(duplicate?.arguments["first"], "2")
+    XCTAssertEqual(duplicate?.message.contains("already made from row 2"), true)
     XCTAssertEqual(byRule["convert-row-width"], [5, 6])
     XCTAssertEqual(byRule["convert-blank-row"], [3])
   }
