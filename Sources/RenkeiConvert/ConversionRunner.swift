@@ -58,6 +58,8 @@ public final class ConversionRunner: @unchecked Sendable {
   private let rowWriter: NGSILDRowWriter?
   private let keyValuesWriter: NGSILDRowWriter?
   private let buffers: BufferPool
+  /// Whether entities are validated (`options.validator` is set).
+  private let validates: Bool
 
   /// NGSI v2 allows only plain ASCII in entity types and attribute names (Orion API
   /// specification, "Field syntax restrictions").
@@ -82,6 +84,7 @@ public final class ConversionRunner: @unchecked Sendable {
   public init(mapping: Mapping, options: Options) {
     self.mapping = mapping
     self.options = options
+    validates = options.validator != nil
     serializer = Self.serializer(for: options.target, mapping: mapping)
     csv = options.target == .csv ? StandardCSVWriter(columns: mapping.columns.map(\.name)) : nil
     switch options.target {
@@ -293,13 +296,25 @@ public final class ConversionRunner: @unchecked Sendable {
     rowWriter.write(&prepared, plan: plan, into: &chunk.bytes)
     if options.layout == .lines { chunk.bytes.append(0x0A) }
     var invalid: [Finding] = []
-    if let validator = options.validator {
-      invalid = validate(Array(chunk.bytes[start...]), validator, location, &projected) { out in
-        guard let keyValuesWriter else { return false }
-        // Findings about the values were made when the entity was written.
-        var again = prepared
-        keyValuesWriter.write(&again, plan: plan, into: &out)
-        return true
+    // `validates` rather than `if let validator`: binding the optional model validator copied it
+    // (retaining all its members) for every row.
+    if validates {
+      // The fast validation's steps are taken here rather than in a closure passed to
+      // `validate`: capturing the plan copied it (and retained all its members) for every row.
+      if let parsed = try? Self.parser.parse(Array(chunk.bytes[start...])) {
+        var valid = false
+        if let fastValidation, keyValuesWriter != nil,
+          fastValidation.structureIsValid(parsed.document.root, file: location.file)
+        {
+          projected.removeAll(keepingCapacity: true)
+          // Findings about the values were made when the entity was written.
+          var again = prepared
+          keyValuesWriter!.write(&again, plan: plan, into: &projected)
+          valid = fastValidation.keyValuesAreValid(projected)
+        }
+        if !valid { invalid = modelErrors(parsed.document.root, options.validator!, location) }
+      } else {
+        invalid = [unparsable(at: location)]
       }
     }
     settle(prepared.id, at: location, start, notes + prepared.context.findings, invalid, into: &chunk)
@@ -363,19 +378,19 @@ public final class ConversionRunner: @unchecked Sendable {
     _ bytes: [UInt8], _ validator: ModelValidator, _ location: SourceLocation, _ scratch: inout [UInt8],
     writeKeyValues: (inout [UInt8]) -> Bool
   ) -> [Finding] {
-    guard let parsed = try? JSONParser().parse(bytes) else {
-      return [
-        ConvertRules.entityInvalid.finding(
-          at: location, ["row": location.row.map(String.init) ?? "?", "model": mapping.model, "count": "0"])
-      ]
-    }
+    guard let parsed = try? Self.parser.parse(bytes) else { return [unparsable(at: location)] }
     if let fastValidation,
       fastValidation.isValid(
         parsed.document.root, file: location.file, scratch: &scratch, writeKeyValues: writeKeyValues)
     {
       return []
     }
-    let findings = validator.entityFindings(parsed.document.root, file: location.file)
+    return modelErrors(parsed.document.root, validator, location)
+  }
+
+  /// The full validator's error findings for a parsed entity, located at the input row.
+  private func modelErrors(_ root: JSONValue, _ validator: ModelValidator, _ location: SourceLocation) -> [Finding] {
+    let findings = validator.entityFindings(root, file: location.file)
     return findings.filter { $0.severity == .error }.map { finding in
       var relocated = finding
       relocated.location = SourceLocation(
@@ -385,6 +400,16 @@ public final class ConversionRunner: @unchecked Sendable {
       return relocated
     }
   }
+
+  /// An entity the converter wrote that does not parse back (a converter bug, not the row's).
+  private func unparsable(at location: SourceLocation) -> Finding {
+    ConvertRules.entityInvalid.finding(
+      at: location, ["row": location.row.map(String.init) ?? "?", "model": mapping.model, "count": "0"])
+  }
+
+  /// Parses the entities written, for validation: only the document is used, so repeated
+  /// member names (an issue, not a syntax error) are not looked for.
+  static let parser = JSONParser(options: JSONParser.Options(reportsDuplicateKeys: false))
 
   /// Keeps at most `limit` findings of each rule.
   struct Limiter {
