@@ -307,9 +307,12 @@ public final class ConversionRunner: @unchecked Sendable {
           fastValidation.structureIsValid(parsed.document.root, file: location.file)
         {
           projected.removeAll(keepingCapacity: true)
-          // Findings about the values were made when the entity was written.
-          var again = prepared
-          keyValuesWriter!.write(&again, plan: plan, into: &projected)
+          // The same row writes the key-values form (a copy of it cost more than the rest of
+          // the shortcut's bookkeeping); the findings about its values were made by the first
+          // write, so the second write's are dropped.
+          let findings = prepared.context.findings
+          keyValuesWriter!.write(&prepared, plan: plan, into: &projected)
+          prepared.context.findings = findings
           valid = fastValidation.keyValuesAreValid(projected)
         }
         if !valid { invalid = modelErrors(parsed.document.root, options.validator!, location) }

@@ -4,14 +4,14 @@ import RenkeiStringFormats
 /// The structure rules of NGSI-LD entities (ETSI GS CIM 009): identifiers, attribute types and
 /// the member each type requires, temporal members, datasetId, unitCode, names.
 public struct NGSILDPayloadChecker: Sendable {
-  static let reservedNames: [StaticString] = [
-    "value", "object", "objectType", "languageMap", "vocab", "valueList", "objectList", "json", "observedAt",
-    "datasetId", "unitCode", "instanceId", "deletedAt", "previousValue", "previousObject",
-  ]
-
-  /// Byte comparisons (most fail on the length): no string is made for ordinary names.
+  /// Byte comparisons (most fail on the length): no string is made for ordinary names. Spelled
+  /// out rather than looped over a static array, whose buffer every thread would retain per key.
   static func isReservedName(_ key: JSONValue) -> Bool {
-    reservedNames.contains { key.stringEquals($0) }
+    key.stringEquals("value") || key.stringEquals("object") || key.stringEquals("objectType")
+      || key.stringEquals("languageMap") || key.stringEquals("vocab") || key.stringEquals("valueList")
+      || key.stringEquals("objectList") || key.stringEquals("json") || key.stringEquals("observedAt")
+      || key.stringEquals("datasetId") || key.stringEquals("unitCode") || key.stringEquals("instanceId")
+      || key.stringEquals("deletedAt") || key.stringEquals("previousValue") || key.stringEquals("previousObject")
   }
 
   /// Core terms that cannot name an attribute (they are members of attributes or entities).
@@ -168,7 +168,7 @@ public struct NGSILDPayloadChecker: Sendable {
     }
     switch type ?? NGSILDAttributeType.concise(of: attribute) {
     case .property:
-      if attribute.member("value") == nil || attribute.member("value")!.isNull {
+      if attribute.member("value")?.isNull ?? true {
         report(NGSILDRules.propertyValue, attribute, ["attribute": name.text])
       }
     case .relationship:
