@@ -4,16 +4,6 @@ import RenkeiStringFormats
 /// The structure rules of NGSI-LD entities (ETSI GS CIM 009): identifiers, attribute types and
 /// the member each type requires, temporal members, datasetId, unitCode, names.
 public struct NGSILDPayloadChecker: Sendable {
-  /// Byte comparisons (most fail on the length): no string is made for ordinary names. Spelled
-  /// out rather than looped over a static array, whose buffer every thread would retain per key.
-  static func isReservedName(_ key: JSONValue) -> Bool {
-    key.stringEquals("value") || key.stringEquals("object") || key.stringEquals("objectType")
-      || key.stringEquals("languageMap") || key.stringEquals("vocab") || key.stringEquals("valueList")
-      || key.stringEquals("objectList") || key.stringEquals("json") || key.stringEquals("observedAt")
-      || key.stringEquals("datasetId") || key.stringEquals("unitCode") || key.stringEquals("instanceId")
-      || key.stringEquals("deletedAt") || key.stringEquals("previousValue") || key.stringEquals("previousObject")
-  }
-
   /// Core terms that cannot name an attribute (they are members of attributes or entities).
   static let reserved: Set<String> = [
     "value", "object", "objectType", "languageMap", "vocab", "valueList", "objectList", "json", "observedAt",
@@ -57,17 +47,14 @@ public struct NGSILDPayloadChecker: Sendable {
     }
     if requireContext && entity.member("@context") == nil { report(NGSILDRules.contextMissing, entity) }
     entity.forEachMember { key, value in
-      if key.stringEquals("observedAt") || key.stringEquals("createdAt") || key.stringEquals("modifiedAt")
-        || key.stringEquals("deletedAt")
-      {
+      let kind = NGSILDPayloadChecker.memberKind(key)
+      if kind == .temporal {
         checkDateTime(key.string ?? "", value, report)
         return
       }
-      guard !Representation.isCoreMember(key: key) else { return }
+      guard kind != .core else { return }
       // Names are only made into strings when they need a closer look or go into a finding.
-      if key.stringContainsAny(of: "<>\"'=;()&?#/ \t\n\r") || NGSILDPayloadChecker.isReservedName(key) {
-        checkName(key.string ?? "", key, report)
-      }
+      if kind == .suspectName { checkName(key.string ?? "", key, report) }
       if representation != .ngsiLDKeyValues {
         checkAttribute(AttributeName(key: key), value, representation, report) { geometry in
           // RFC 7946 checks run on the original payload, so their locations are exact.
@@ -76,6 +63,47 @@ public struct NGSILDPayloadChecker: Sendable {
       }
     }
     return out
+  }
+
+  /// What a member of an entity is, by its name.
+  enum MemberKind {
+    /// observedAt, createdAt, modifiedAt, deletedAt.
+    case temporal
+    /// The other core members (`Representation.isCoreMember`): id, type, @context, scope.
+    case core
+    /// An attribute whose name holds a character terms may not hold, or is a reserved term.
+    case suspectName
+    case attribute
+  }
+
+  /// The kind of the member named `key`, read from the name's bytes once (this runs for every
+  /// member of every entity): the same answers as comparing the name with each term in turn.
+  static func memberKind(_ key: JSONValue) -> MemberKind {
+    key.withStringBytes { name -> MemberKind in
+      func isName(_ text: StaticString) -> Bool {
+        guard name.count == text.utf8CodeUnitCount else { return false }
+        return name.isEmpty || memcmp(name.baseAddress!, text.utf8Start, name.count) == 0
+      }
+      if isName("observedAt") || isName("createdAt") || isName("modifiedAt") || isName("deletedAt") {
+        return .temporal
+      }
+      if isName("id") || isName("type") || isName("@context") || isName("scope") { return .core }
+      for byte in name {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "="),
+          UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "&"), UInt8(ascii: "?"),
+          UInt8(ascii: "#"), UInt8(ascii: "/"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"),
+          UInt8(ascii: "\r"):
+          return .suspectName
+        default: continue
+        }
+      }
+      let reserved =
+        isName("value") || isName("object") || isName("objectType") || isName("languageMap") || isName("vocab")
+        || isName("valueList") || isName("objectList") || isName("json") || isName("datasetId")
+        || isName("unitCode") || isName("instanceId") || isName("previousValue") || isName("previousObject")
+      return reserved ? .suspectName : .attribute
+    } ?? .attribute
   }
 
   /// An attribute's name ("address", or "address.source" for a sub-attribute), made into a
@@ -299,3 +327,9 @@ public struct NGSILDPayloadChecker: Sendable {
 
   static func isURI(_ text: String) -> Bool { StringFormat.uri.isValid(text) }
 }
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
