@@ -53,10 +53,8 @@ public final class ConversionRunner: @unchecked Sendable {
   /// The cheap route to a valid verdict for NGSI-LD normalized output (nil: always the full one).
   private let fastValidation: NGSILDFastValidation?
   /// The direct route from a row's cells to the bytes of NGSI-LD normalized and key-values
-  /// output (nil: through ConvertedEntity and the serializer), and the key-values bytes its fast
-  /// validation checks.
+  /// output (nil: through ConvertedEntity and the serializer).
   private let rowWriter: NGSILDRowWriter?
-  private let keyValuesWriter: NGSILDRowWriter?
   private let buffers: BufferPool
   /// Whether entities are validated (`options.validator` is set).
   private let validates: Bool
@@ -106,8 +104,6 @@ public final class ConversionRunner: @unchecked Sendable {
       default: rowWriter = nil
       }
     }
-    keyValuesWriter =
-      fastValidation == nil ? nil : NGSILDRowWriter(mapping: mapping, form: .keyValues, writesContext: false)
     // A typed literal takes the full validation, which wants the entity.
     self.rowWriter = fastValidation != nil && rowWriter?.mayWriteTypedLiteral == true ? nil : rowWriter
   }
@@ -274,7 +270,7 @@ public final class ConversionRunner: @unchecked Sendable {
         continue
       }
       if let rowWriter {
-        convertDirectly(block.rowCells(record), location, notes, plan, rowWriter, into: &chunk, &projected)
+        convertDirectly(block.rowCells(record), location, notes, plan, rowWriter, into: &chunk)
       } else {
         convertThroughEntity(block.rowCells(record), location, notes, plan, into: &chunk, &scratch, &projected)
       }
@@ -285,7 +281,7 @@ public final class ConversionRunner: @unchecked Sendable {
   /// NGSI-LD normalized and key-values output, written from the row's cells.
   private func convertDirectly(
     _ cells: RowCells, _ location: SourceLocation, _ notes: [Finding], _ plan: ConversionPlan,
-    _ rowWriter: NGSILDRowWriter, into chunk: inout Chunk, _ projected: inout [UInt8]
+    _ rowWriter: NGSILDRowWriter, into chunk: inout Chunk
   ) {
     var prepared = plan.prepare(cells, location: location)
     guard !prepared.context.rejected else {
@@ -302,19 +298,13 @@ public final class ConversionRunner: @unchecked Sendable {
       // The fast validation's steps are taken here rather than in a closure passed to
       // `validate`: capturing the plan copied it (and retained all its members) for every row.
       if let parsed = try? Self.parser.parse(Array(chunk.bytes[start...])) {
-        var valid = false
-        if let fastValidation, keyValuesWriter != nil,
-          fastValidation.structureIsValid(parsed.document.root, file: location.file)
-        {
-          projected.removeAll(keepingCapacity: true)
-          // The same row writes the key-values form (a copy of it cost more than the rest of
-          // the shortcut's bookkeeping); the findings about its values were made by the first
-          // write, so the second write's are dropped.
-          let findings = prepared.context.findings
-          keyValuesWriter!.write(&prepared, plan: plan, into: &projected)
-          prepared.context.findings = findings
-          valid = fastValidation.keyValuesAreValid(projected)
-        }
+        // The schema checks the projection the full validator would check, picked out of the
+        // parsed entity: no key-values form is written and parsed again.
+        let valid =
+          fastValidation.map {
+            $0.structureIsValid(parsed.document.root, file: location.file)
+              && $0.projectionIsValid(parsed.document.root)
+          } ?? false
         if !valid { invalid = modelErrors(parsed.document.root, options.validator!, location) }
       } else {
         invalid = [unparsable(at: location)]

@@ -57,6 +57,13 @@ final class NGSILDFastValidation: Sendable {
     return !structure.contains(where: { $0.severity == .error })
   }
 
+  /// The second half on the parsed entity itself: its key-values projection, picked out of its
+  /// own document as the full validator picks it (`KeyValuesProjection`), satisfies the schema.
+  func projectionIsValid(_ root: JSONValue) -> Bool {
+    guard let projected = KeyValuesProjection.slices(root, from: .ngsiLDNormalized) else { return false }
+    return validator.schema.isValid(projected.root, assertFormat: validator.assertFormat)
+  }
+
   /// The second half: the entity's key-values form (without `@context`) satisfies the schema.
   func keyValuesAreValid(_ keyValues: [UInt8]) -> Bool {
     guard let projected = try? ConversionRunner.parser.parse(keyValues) else { return false }
