@@ -54,11 +54,11 @@ public final class ConversionRunner: @unchecked Sendable {
   /// The cheap route to a valid verdict for NGSI-LD normalized output (nil: always the full one).
   private let fastValidation: NGSILDFastValidation?
   /// The direct route from a row's cells to the bytes of NGSI-LD normalized and key-values
-  /// output (nil: through ConvertedEntity and the serializer), and the key-values bytes its fast
-  /// validation checks.
+  /// output (nil: through ConvertedEntity and the serializer).
   private let rowWriter: NGSILDRowWriter?
-  private let keyValuesWriter: NGSILDRowWriter?
   private let buffers: BufferPool
+  /// Whether entities are validated (`options.validator` is set).
+  private let validates: Bool
 
   /// NGSI v2 allows only plain ASCII in entity types and attribute names (Orion API
   /// specification, "Field syntax restrictions").
@@ -83,6 +83,7 @@ public final class ConversionRunner: @unchecked Sendable {
   public init(mapping: Mapping, options: Options) {
     self.mapping = mapping
     self.options = options
+    validates = options.validator != nil
     serializer = Self.serializer(for: options.target, mapping: mapping)
     csv = options.target == .csv ? StandardCSVWriter(columns: mapping.columns.map(\.name)) : nil
     switch options.target {
@@ -104,8 +105,6 @@ public final class ConversionRunner: @unchecked Sendable {
       default: rowWriter = nil
       }
     }
-    keyValuesWriter =
-      fastValidation == nil ? nil : NGSILDRowWriter(mapping: mapping, form: .keyValues, writesContext: false)
     // A typed literal takes the full validation, which wants the entity.
     self.rowWriter = fastValidation != nil && rowWriter?.mayWriteTypedLiteral == true ? nil : rowWriter
   }
@@ -276,7 +275,7 @@ public final class ConversionRunner: @unchecked Sendable {
         continue
       }
       if let rowWriter {
-        convertDirectly(block.rowCells(record), location, notes, plan, rowWriter, into: &chunk, &projected)
+        convertDirectly(block.rowCells(record), location, notes, plan, rowWriter, into: &chunk)
       } else {
         convertThroughEntity(block.rowCells(record), location, notes, plan, into: &chunk, &scratch, &projected)
       }
@@ -287,7 +286,7 @@ public final class ConversionRunner: @unchecked Sendable {
   /// NGSI-LD normalized and key-values output, written from the row's cells.
   private func convertDirectly(
     _ cells: RowCells, _ location: SourceLocation, _ notes: [Finding], _ plan: ConversionPlan,
-    _ rowWriter: NGSILDRowWriter, into chunk: inout Chunk, _ projected: inout [UInt8]
+    _ rowWriter: NGSILDRowWriter, into chunk: inout Chunk
   ) {
     var prepared = plan.prepare(cells, location: location)
     guard !prepared.context.rejected else {
@@ -298,13 +297,22 @@ public final class ConversionRunner: @unchecked Sendable {
     rowWriter.write(&prepared, plan: plan, into: &chunk.bytes)
     if options.layout == .lines { chunk.bytes.append(0x0A) }
     var invalid: [Finding] = []
-    if let validator = options.validator {
-      invalid = validate(Array(chunk.bytes[start...]), validator, location, &projected) { out in
-        guard let keyValuesWriter else { return false }
-        // Findings about the values were made when the entity was written.
-        var again = prepared
-        keyValuesWriter.write(&again, plan: plan, into: &out)
-        return true
+    // `validates` rather than `if let validator`: binding the optional model validator copied it
+    // (retaining all its members) for every row.
+    if validates {
+      // The fast validation's steps are taken here rather than in a closure passed to
+      // `validate`: capturing the plan copied it (and retained all its members) for every row.
+      if let parsed = try? Self.parser.parse(Array(chunk.bytes[start...])) {
+        // The schema checks the projection the full validator would check, picked out of the
+        // parsed entity: no key-values form is written and parsed again.
+        let valid =
+          fastValidation.map {
+            $0.structureIsValid(parsed.document.root, file: location.file)
+              && $0.projectionIsValid(parsed.document.root)
+          } ?? false
+        if !valid { invalid = modelErrors(parsed.document.root, options.validator!, location) }
+      } else {
+        invalid = [unparsable(at: location)]
       }
     }
     settle(prepared.id, at: location, start, notes + prepared.context.findings, invalid, into: &chunk)
@@ -368,19 +376,19 @@ public final class ConversionRunner: @unchecked Sendable {
     _ bytes: [UInt8], _ validator: ModelValidator, _ location: SourceLocation, _ scratch: inout [UInt8],
     writeKeyValues: (inout [UInt8]) -> Bool
   ) -> [Finding] {
-    guard let parsed = try? JSONParser().parse(bytes) else {
-      return [
-        ConvertRules.entityInvalid.finding(
-          at: location, ["row": location.row.map(String.init) ?? "?", "model": mapping.model, "count": "0"])
-      ]
-    }
+    guard let parsed = try? Self.parser.parse(bytes) else { return [unparsable(at: location)] }
     if let fastValidation,
       fastValidation.isValid(
         parsed.document.root, file: location.file, scratch: &scratch, writeKeyValues: writeKeyValues)
     {
       return []
     }
-    let findings = validator.entityFindings(parsed.document.root, file: location.file)
+    return modelErrors(parsed.document.root, validator, location)
+  }
+
+  /// The full validator's error findings for a parsed entity, located at the input row.
+  private func modelErrors(_ root: JSONValue, _ validator: ModelValidator, _ location: SourceLocation) -> [Finding] {
+    let findings = validator.entityFindings(root, file: location.file)
     return findings.filter { $0.severity == .error }.map { finding in
       var relocated = finding
       relocated.location = SourceLocation(
@@ -390,6 +398,16 @@ public final class ConversionRunner: @unchecked Sendable {
       return relocated
     }
   }
+
+  /// An entity the converter wrote that does not parse back (a converter bug, not the row's).
+  private func unparsable(at location: SourceLocation) -> Finding {
+    ConvertRules.entityInvalid.finding(
+      at: location, ["row": location.row.map(String.init) ?? "?", "model": mapping.model, "count": "0"])
+  }
+
+  /// Parses the entities written, for validation: only the document is used, so repeated
+  /// member names (an issue, not a syntax error) are not looked for.
+  static let parser = JSONParser(options: JSONParser.Options(reportsDuplicateKeys: false))
 
   /// Keeps at most `limit` findings of each rule.
   struct Limiter {

@@ -7,7 +7,9 @@ import RenkeiModels
 /// KeyValuesProjection's copy (which records every value's line and column, most of the
 /// validation time). It only answers "no errors"; anything else goes to the full validator,
 /// whose findings are then reported, so the findings are the same.
-struct NGSILDFastValidation: Sendable {
+/// A class: the converter consults it for every row, and copying a struct that holds the model
+/// validator retained all of the validator's members each time.
+final class NGSILDFastValidation: Sendable {
   let validator: ModelValidator
   /// The key-values form without `@context`, which the projection drops.
   let keyValues: NGSILDSerializer
@@ -39,15 +41,32 @@ struct NGSILDFastValidation: Sendable {
   func isValid(
     _ root: JSONValue, file: String?, scratch: inout [UInt8], writeKeyValues: (inout [UInt8]) -> Bool
   ) -> Bool {
+    guard structureIsValid(root, file: file) else { return false }
+    scratch.removeAll(keepingCapacity: true)
+    guard writeKeyValues(&scratch) else { return false }
+    return keyValuesAreValid(scratch)
+  }
+
+  /// The first half of `isValid`: a normalized entity without structure errors.
+  func structureIsValid(_ root: JSONValue, file: String?) -> Bool {
     guard !GeoJSONFeatureEntity.isFeature(root),
       (validator.representation ?? Representation.detect(root)) == .ngsiLDNormalized
     else { return false }
     let structure = NGSILDPayloadChecker(requireContext: file?.hasSuffix(".jsonld") ?? false)
       .findings(root, representation: .ngsiLDNormalized, file: file)
-    guard !structure.contains(where: { $0.severity == .error }) else { return false }
-    scratch.removeAll(keepingCapacity: true)
-    guard writeKeyValues(&scratch) else { return false }
-    guard let projected = try? JSONParser().parse(scratch) else { return false }
+    return !structure.contains(where: { $0.severity == .error })
+  }
+
+  /// The second half on the parsed entity itself: its key-values projection, picked out of its
+  /// own document as the full validator picks it (`KeyValuesProjection`), satisfies the schema.
+  func projectionIsValid(_ root: JSONValue) -> Bool {
+    guard let projected = KeyValuesProjection.slices(root, from: .ngsiLDNormalized) else { return false }
+    return validator.schema.isValid(projected.root, assertFormat: validator.assertFormat)
+  }
+
+  /// The second half: the entity's key-values form (without `@context`) satisfies the schema.
+  func keyValuesAreValid(_ keyValues: [UInt8]) -> Bool {
+    guard let projected = try? ConversionRunner.parser.parse(keyValues) else { return false }
     return validator.schema.isValid(projected.document.root, assertFormat: validator.assertFormat)
   }
 

@@ -6,10 +6,14 @@ public struct JSONParser: Sendable {
     public var maxDepth: Int
     /// The line number of the first byte (JSON Lines: the line in the file).
     public var firstLine: Int
+    /// Whether repeated member names come back as issues. Callers that discard the issues (the
+    /// converter parsing its own output again) skip the comparison of every object's names.
+    public var reportsDuplicateKeys: Bool
 
-    public init(maxDepth: Int = 512, firstLine: Int = 1) {
+    public init(maxDepth: Int = 512, firstLine: Int = 1, reportsDuplicateKeys: Bool = true) {
       self.maxDepth = maxDepth
       self.firstLine = firstLine
+      self.reportsDuplicateKeys = reportsDuplicateKeys
     }
   }
 
@@ -27,6 +31,7 @@ public struct JSONParser: Sendable {
     let outcome: Result<(tape: [TapeEntry], issues: [JSONParseResult.Issue]), JSONSyntaxError> =
       bytes.withUnsafeBufferPointer { buffer in
         var scanner = Scanner(buffer, maxDepth: options.maxDepth)
+        scanner.checksDuplicateKeys = options.reportsDuplicateKeys
         defer { scanner.deallocate() }
         do throws(Scanner.Failure) {
           try scanner.run()
@@ -156,6 +161,7 @@ struct Scanner {
   var stack: EntryBuffer<Frame>
   /// Reused between objects by the duplicate-name check.
   var keyScratch: EntryBuffer<Int>
+  var checksDuplicateKeys = true
 
   init(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
     self.init(
@@ -359,7 +365,7 @@ struct Scanner {
     let frame = stack.removeLast()
     tape[frame.index].extent = UInt32(tape.count)
     tape[frame.index].count = frame.count
-    if frame.isObject && frame.count > 1 { checkDuplicateKeys(object: frame.index) }
+    if checksDuplicateKeys && frame.isObject && frame.count > 1 { checkDuplicateKeys(object: frame.index) }
   }
 
   /// Parses `"name"` `:` and leaves `i` at the member's value.

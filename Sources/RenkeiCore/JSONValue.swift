@@ -259,6 +259,39 @@ extension JSONValue {
     } ?? false
   }
 
+  /// The value of the first member whose name is exactly `key`, compared as UTF-8 bytes. The
+  /// same member as `self[key]` for names without ";", "`" or "K", the only ASCII characters
+  /// another code point is canonically equivalent to (U+037E, U+1FEF, U+212A).
+  /// The keys are compared on the raw tape and bytes: making a JSONValue per key retained the
+  /// document each time.
+  @inlinable
+  public func member(_ key: StaticString) -> JSONValue? {
+    let start = index
+    let found = document.tape.withUnsafeBufferPointer { tape -> Int? in
+      guard tape[start].tag == .object else { return nil }
+      return document.storage.withUnsafeBufferPointer { storage -> Int? in
+        var i = start + 1
+        let stop = Int(tape[start].extent)
+        while i < stop {
+          let name = tape[i]
+          if name.flags.contains(.escaped) {
+            // Rare: compare the decoded name.
+            if JSONValue(document: document, index: i).stringEquals(key) { return i + 1 }
+          } else if Int(name.extent) == key.utf8CodeUnitCount {
+            let length = Int(name.extent)
+            if length == 0 || memcmp(storage.baseAddress! + Int(name.offset), key.utf8Start, length) == 0 {
+              return i + 1
+            }
+          }
+          let value = tape[i + 1]
+          i = value.isContainer ? Int(value.extent) : i + 2
+        }
+        return nil
+      }
+    }
+    return found.map { JSONValue(document: document, index: $0) }
+  }
+
   /// Whether this string value contains any of `bytes` (ASCII), without making a Swift string.
   @inlinable
   public func stringContainsAny(of bytes: StaticString) -> Bool {

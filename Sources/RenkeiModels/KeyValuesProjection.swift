@@ -29,26 +29,62 @@ public enum KeyValuesProjection {
     return builder.build()
   }
 
-  /// The value an attribute holds in key-values form.
+  /// The same projection as a document of slices of the entity's own (no value is copied or
+  /// decoded, and none remembers its origin): for a verdict, where findings need no location.
+  /// It picks what `project` picks, member for member, and is nil exactly when `project` is.
+  public static func slices(_ entity: JSONValue, from representation: Representation) -> JSONDocument? {
+    guard representation != .ngsiV2KeyValues, entity.kind == .object else { return nil }
+    if representation == .ngsiLDKeyValues {
+      var typed = false
+      entity.forEachMember { _, value in
+        guard !typed, value.kind == .object else { return }
+        value.forEachMember { key, _ in if key.stringEquals("@value") { typed = true } }
+      }
+      guard typed else { return nil }
+    }
+    var builder = JSONSliceBuilder(source: entity.document)
+    builder.beginObject(origin: entity)
+    // Names compared as bytes, as `project` compares them as strings (no name here has a
+    // canonically equivalent spelling).
+    entity.forEachMember { key, value in
+      guard key.kind == .string, !key.stringEquals("@context") else { return }
+      builder.key(key)
+      builder.copy(Representation.isCoreMember(key: key) ? value : attributeValue(value, representation))
+    }
+    builder.end()
+    return builder.build()
+  }
+
+  /// The value an attribute holds in key-values form. Members are looked up by their bytes
+  /// (`member`): none of these names holds a character another code point is canonically
+  /// equivalent to, so they are the members the string subscript finds.
   static func attributeValue(_ attribute: JSONValue, _ representation: Representation) -> JSONValue {
     if representation == .ngsiLDKeyValues {
-      return attribute.kind == .object ? (attribute["@value"] ?? attribute) : attribute
+      return attribute.kind == .object ? (attribute.member("@value") ?? attribute) : attribute
     }
     var instance = attribute
     // A multi-attribute: the default instance (no datasetId), else the first.
-    if attribute.kind == .array, representation.isNGSILD, attribute.elements.allSatisfy({ $0.kind == .object }),
-      let first = attribute.elements.first(where: { $0["datasetId"] == nil }) ?? attribute.elements.first
-    {
-      instance = first
+    if attribute.kind == .array, representation.isNGSILD {
+      var allObjects = true
+      var first: JSONValue?
+      var firstDefault: JSONValue?
+      attribute.forEachElement { _, element in
+        if element.kind != .object { allObjects = false }
+        if first == nil { first = element }
+        if firstDefault == nil && element.kind == .object && element.member("datasetId") == nil {
+          firstDefault = element
+        }
+      }
+      if allObjects, let chosen = firstDefault ?? first { instance = chosen }
     }
     guard instance.kind == .object else { return instance }
-    for member in ["value", "object", "languageMap", "vocab", "valueList", "objectList", "json"] {
-      if let held = instance[member] {
-        // NGSI-LD typed literal {"@type": "DateTime", "@value": "..."} stands for its @value.
-        if held.kind == .object, let literal = held["@value"] { return literal }
-        return held
-      }
-    }
-    return instance
+    let held =
+      instance.member("value") ?? instance.member("object") ?? instance.member("languageMap")
+      ?? instance.member("vocab") ?? instance.member("valueList") ?? instance.member("objectList")
+      ?? instance.member("json")
+    guard let held else { return instance }
+    // NGSI-LD typed literal {"@type": "DateTime", "@value": "..."} stands for its @value.
+    if held.kind == .object, let literal = held.member("@value") { return literal }
+    return held
   }
 }

@@ -47,9 +47,11 @@ public struct ModelValidator: Sendable {
       findings = NGSIv2PayloadChecker().findings(
         entity, representation: form, file: file, documentNumber: documentNumber, locate: toPayload)
     }
-    let projection = KeyValuesProjection.project(entity, from: form)
-    let subject = projection?.root ?? entity
-    if !schema.isValid(subject, assertFormat: assertFormat) {
+    // The verdict comes from the projection sliced out of the entity's own document; the mapped
+    // projection, which locates every value in the payload, is made only for findings.
+    if !schema.isValid(KeyValuesProjection.slices(entity, from: form)?.root ?? entity, assertFormat: assertFormat) {
+      let projection = KeyValuesProjection.project(entity, from: form)
+      let subject = projection?.root ?? entity
       findings += SchemaFindings.findings(
         schema.validate(subject, assertFormat: assertFormat), dialect: schema.dialect, file: file,
         documentNumber: documentNumber, locate: { toPayload(projection?.original(of: $0) ?? $0) })

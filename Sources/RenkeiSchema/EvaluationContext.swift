@@ -57,10 +57,29 @@ struct EvaluationContext {
     return valid
   }
 
+  /// The same for a node held unretained (`UnretainedNodes`).
+  @inline(__always)
+  mutating func descend(
+    _ node: Unmanaged<SchemaNode>, _ instance: Int, _ view: InstanceView, _ keyword: String,
+    _ detail: @autoclosure () -> String? = nil, annotations: inout Annotations?
+  ) -> Bool {
+    node._withUnsafeGuaranteedRef { descend($0, instance, view, keyword, detail(), annotations: &annotations) }
+  }
+
   /// The same without annotations.
   @inline(__always)
   mutating func descend(
     _ node: SchemaNode, _ instance: Int, _ view: InstanceView, _ keyword: String,
+    _ detail: @autoclosure () -> String? = nil
+  ) -> Bool {
+    var none: Annotations? = nil
+    return descend(node, instance, view, keyword, detail(), annotations: &none)
+  }
+
+  /// The same for a node held unretained, without annotations.
+  @inline(__always)
+  mutating func descend(
+    _ node: Unmanaged<SchemaNode>, _ instance: Int, _ view: InstanceView, _ keyword: String,
     _ detail: @autoclosure () -> String? = nil
   ) -> Bool {
     var none: Annotations? = nil

@@ -11,7 +11,8 @@ final class KeyTable<Value>: @unchecked Sendable {
   /// Open addressing over FNV-1a hashes (-1 = empty); unused for small tables.
   private let slots: UnsafeMutableBufferPointer<Int>
   private let mask: Int
-  private let values: [Value]
+  /// Read without retaining the array (and a node) for every member looked up.
+  private let values: UnsafeMutableBufferPointer<Value>
   let count: Int
 
   init(_ entries: [(String, Value)]) {
@@ -20,7 +21,8 @@ final class KeyTable<Value>: @unchecked Sendable {
       unique.append((Array(name.utf8), value))
     }
     count = unique.count
-    values = unique.map(\.value)
+    values = .allocate(capacity: max(1, unique.count))
+    _ = values.initialize(from: unique.map(\.value))
     bytes = .allocate(capacity: max(1, unique.reduce(0) { $0 + $1.bytes.count }))
     starts = .allocate(capacity: unique.count + 1)
     var offset = 0
@@ -50,6 +52,8 @@ final class KeyTable<Value>: @unchecked Sendable {
   }
 
   deinit {
+    values.baseAddress!.deinitialize(count: count)
+    values.deallocate()
     bytes.deallocate()
     starts.deallocate()
     slots.deallocate()

@@ -12,7 +12,7 @@ struct RegexMatcher: Sendable {
 
 /// Chooses and builds the keywords of one schema object, by dialect and vocabulary.
 enum KeywordFactory {
-  static func keywords(_ c: KeywordContext) throws -> [any Keyword] {
+  static func keywords(_ c: KeywordContext) throws -> [Keyword] {
     let schema = c.schema
     let dialect = c.dialect
     let base = c.info.base
@@ -23,7 +23,7 @@ enum KeywordFactory {
       return [RefKeyword(target: try c.compiler.node(reference: text, base: base))]
     }
 
-    var keywords: [any Keyword] = []
+    var keywords: [Keyword] = []
     if let reference = schema["$ref"] {
       guard let text = reference.string else { throw c.invalid("$ref", "must be a string") }
       keywords.append(RefKeyword(target: try c.compiler.node(reference: text, base: base)))
@@ -87,10 +87,10 @@ enum KeywordFactory {
     RegexMatcher(regex: try c.compiler.regex(pattern, at: c.location + "/" + keyword))
   }
 
-  private static func applicators(_ c: KeywordContext) throws -> [any Keyword] {
+  private static func applicators(_ c: KeywordContext) throws -> [Keyword] {
     let schema = c.schema
     let dialect = c.dialect
-    var keywords: [any Keyword] = []
+    var keywords: [Keyword] = []
     if let schemas = try schemaArray(c, "allOf") { keywords.append(AllOfKeyword(schemas)) }
     if let schemas = try schemaArray(c, "anyOf") { keywords.append(AnyOfKeyword(schemas)) }
     if let schemas = try schemaArray(c, "oneOf") { keywords.append(OneOfKeyword(schemas)) }
@@ -169,10 +169,10 @@ enum KeywordFactory {
     return keywords
   }
 
-  private static func validations(_ c: KeywordContext) throws -> [any Keyword] {
+  private static func validations(_ c: KeywordContext) throws -> [Keyword] {
     let schema = c.schema
     let dialect = c.dialect
-    var keywords: [any Keyword] = []
+    var keywords: [Keyword] = []
     if let type = schema["type"] {
       let names = type.kind == .array ? type.elements.compactMap(\.string) : [type.string].compactMap { $0 }
       guard !names.isEmpty else { throw c.invalid("type", "must be a type name or an array of them") }

@@ -1,17 +1,5 @@
 import RenkeiCore
 
-/// A keyword compiled for evaluation. Each keyword's file says which clause it implements.
-protocol Keyword: AnyObject, Sendable {
-  /// The keyword as written in the schema (the last segment of its location).
-  var name: String { get }
-  /// Whether `instance` satisfies the keyword; records failures in verbose mode, and the
-  /// properties or items it evaluated when `annotations` is non-nil.
-  func evaluate(
-    _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
-    _ annotations: inout Annotations?
-  ) -> Bool
-}
-
 /// A compiled schema object (or boolean schema). Nodes form a graph: `$ref` cycles point back
 /// to nodes already being compiled, so `keywords` is filled after the node exists.
 final class SchemaNode: @unchecked Sendable {
@@ -22,7 +10,17 @@ final class SchemaNode: @unchecked Sendable {
   /// `true` / `false` schemas.
   let constant: Bool?
   /// Keywords in evaluation order (`unevaluated*` last).
-  var keywords: [any Keyword] = []
+  var keywords: [Keyword] = [] {
+    didSet {
+      ordered.deallocate()
+      ordered = .allocate(capacity: keywords.count)
+      _ = ordered.initialize(from: keywords.map { Unmanaged.passUnretained($0) })
+    }
+  }
+  /// The same keywords as `evaluate` calls them: unretained (`keywords` owns them). Several
+  /// threads evaluate one schema, and retaining its shared keywords on every call made their
+  /// reference counts bounce between the cores.
+  private var ordered = UnsafeMutableBufferPointer<Unmanaged<Keyword>>.allocate(capacity: 0)
   /// True when a keyword of this node reads annotations (unevaluatedProperties/Items).
   var collectsAnnotations = false
 
@@ -31,6 +29,8 @@ final class SchemaNode: @unchecked Sendable {
     self.resource = resource
     self.constant = constant
   }
+
+  deinit { ordered.deallocate() }
 
   func evaluate(
     _ instance: Int, _ view: InstanceView, _ context: inout EvaluationContext, _ annotations: inout Annotations?
@@ -45,7 +45,9 @@ final class SchemaNode: @unchecked Sendable {
 
     var local: Annotations? = (annotations != nil || collectsAnnotations) ? Annotations() : nil
     var valid = true
-    for keyword in keywords where !keyword.evaluate(instance, view, self, &context, &local) {
+    let ordered = self.ordered
+    for index in 0..<ordered.count
+    where !ordered[index]._withUnsafeGuaranteedRef({ $0.evaluate(instance, view, self, &context, &local) }) {
       valid = false
       if !context.verbose { return false }
     }

@@ -152,6 +152,35 @@ final class JSONParserTests: XCTestCase {
     XCTAssertEqual(try parse(#"{"a": {"a": 1}, "b": [{"a": 1, "b": 2}]}"#).issues.count, 0)
   }
 
+  func testDuplicateKeysCanBeLeftUnreported() throws {
+    let text = #"{"a": 1, "b": {"c": 2, "c": 3}, "\u0061": [1, {"x": 0, "x": 1}]}"#
+    let quiet = try JSONParser(options: .init(reportsDuplicateKeys: false)).parse(text)
+    let reported = try parse(text)
+    XCTAssertEqual(reported.issues.count, 3)
+    XCTAssertEqual(quiet.issues, [])
+    // Only the issues differ: the document is the same.
+    XCTAssertEqual(quiet.document.tape, reported.document.tape)
+    XCTAssertEqual(quiet.document.root, reported.document.root)
+  }
+
+  func testMemberByBytesFindsWhatTheSubscriptFinds() throws {
+    let root = try parse(
+      #"{"type": "T", "t\u0079pe": "U", "value": null, "": 1, "valu": 2, "values": 3, "\u00e9": 4, "K": 5}"#
+    ).document.root
+    XCTAssertEqual(root.member("type")?.string, "T")
+    XCTAssertEqual(root.member("type"), root["type"])
+    XCTAssertEqual(root.member("value")?.isNull, true)
+    XCTAssertEqual(root.member("")?.number?.lexeme, "1")
+    XCTAssertEqual(root.member("é")?.number?.lexeme, "4")
+    XCTAssertNil(root.member("val"))
+    XCTAssertNil(root.member("object"))
+    XCTAssertNil(try parse(#"["type"]"#).document.root.member("type"))
+    // An escaped name is compared decoded, as the subscript does.
+    let escaped = try parse(#"{"t\u0079pe": "U", "type": "T"}"#).document.root
+    XCTAssertEqual(escaped.member("type")?.string, "U")
+    XCTAssertEqual(escaped.member("type"), escaped["type"])
+  }
+
   func testLoneSurrogatesAreReported() throws {
     let result = try parse(#"["ok \ud83d\ude00", "bad \ud800 x", "\udc00"]"#)
     XCTAssertEqual(result.issues, [.loneSurrogate(offset: 25), .loneSurrogate(offset: 37)])

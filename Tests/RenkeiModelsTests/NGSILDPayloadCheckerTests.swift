@@ -121,4 +121,38 @@ final class NGSILDPayloadCheckerTests: XCTestCase {
       XCTAssertTrue(rule.id.hasPrefix("ngsi-ld-"))
     }
   }
+
+  /// The byte classification of member names answers what the string predicates answer.
+  func testMemberKindAgreesWithTheNamePredicates() throws {
+    let names = [
+      "id", "type", "@context", "scope", "createdAt", "modifiedAt", "deletedAt", "observedAt", "name", "value",
+      "object", "objectType", "languageMap", "vocab", "valueList", "objectList", "json", "datasetId", "unitCode",
+      "instanceId", "previousValue", "previousObject", "values", "Value", "", "a b", "a/b", "x<y", "tab\t",
+      "名称", "location", "a;b", "q?", "h#", "amp&", "eq=", "(p)", "'s", "\"q\"", "new\nline", "cr\r",
+      "https://example.org/a", "typ", "ids", "@contexts",
+    ]
+    for name in names {
+      var quoted = "\""
+      for scalar in name.unicodeScalars {
+        switch scalar {
+        case "\"": quoted += "\\\""
+        case "\n": quoted += "\\n"
+        case "\r": quoted += "\\r"
+        case "\t": quoted += "\\t"
+        default: quoted.unicodeScalars.append(scalar)
+        }
+      }
+      let key = try JSONParser().parse("{" + quoted + "\": 1}").document.root
+      var keyValue: JSONValue?
+      key.forEachMember { name, _ in keyValue = name }
+      let temporal = NGSILDPayloadChecker.isTemporalMember(name)
+      let core = ["id", "type", "@context", "scope"].contains(name)
+      let suspect =
+        name.unicodeScalars.contains { "<>\"'=;()&?#/ \t\n\r".unicodeScalars.contains($0) }
+        || NGSILDPayloadChecker.reserved.contains(name)
+      let expected: NGSILDPayloadChecker.MemberKind =
+        temporal ? .temporal : core ? .core : suspect ? .suspectName : .attribute
+      XCTAssertEqual(NGSILDPayloadChecker.memberKind(keyValue!), expected, name)
+    }
+  }
 }

@@ -15,7 +15,6 @@ struct GeoJSONMembers {
     let keyEntry: Int
   }
 
-  private static let names = Name.allCases.map { (name: $0, bytes: Array($0.rawValue.utf8)) }
   private let document: JSONDocument
   /// Tape index of each member's value by `Name` order; -1 when absent.
   private var slots = (-1, -1, -1, -1, -1, -1, -1, -1, -1)
@@ -93,9 +92,26 @@ struct GeoJSONMembers {
     let start = Int(entry.offset)
     let length = Int(entry.extent)
     return document.storage.withUnsafeBufferPointer { bytes -> Name? in
-      let text = UnsafeBufferPointer(rebasing: bytes[start..<start + length])
-      for candidate in names where candidate.bytes.elementsEqual(text) { return candidate.name }
+      // Spelled out rather than looped over a static table, whose arrays every thread retained.
+      func isNamed(_ name: StaticString) -> Bool {
+        name.utf8CodeUnitCount == length && memcmp(bytes.baseAddress! + start, name.utf8Start, length) == 0
+      }
+      if isNamed("type") { return .type }
+      if isNamed("coordinates") { return .coordinates }
+      if isNamed("geometries") { return .geometries }
+      if isNamed("geometry") { return .geometry }
+      if isNamed("properties") { return .properties }
+      if isNamed("features") { return .features }
+      if isNamed("bbox") { return .bbox }
+      if isNamed("id") { return .id }
+      if isNamed("crs") { return .crs }
       return nil
     }
   }
 }
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

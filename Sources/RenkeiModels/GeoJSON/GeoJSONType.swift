@@ -12,15 +12,19 @@ enum GeoJSONType: String, CaseIterable, Sendable {
   case multiPolygon = "MultiPolygon"
   case geometryCollection = "GeometryCollection"
 
-  private static let names = allCases.map { (type: $0, bytes: Array($0.rawValue.utf8)) }
-
-  /// The type a string value names exactly, matched on its bytes (this runs for every object).
+  /// The type a string value names exactly, matched on its bytes (this runs for every object;
+  /// spelled out rather than looped over a static table, whose buffer every thread retained).
   static func named(_ value: JSONValue) -> GeoJSONType? {
-    let found: GeoJSONType?? = value.withStringBytes { (text: UnsafeBufferPointer<UInt8>) -> GeoJSONType? in
-      for candidate in names where candidate.bytes.elementsEqual(text) { return candidate.type }
-      return nil
-    }
-    return found ?? nil
+    if value.stringEquals("Point") { return .point }
+    if value.stringEquals("Polygon") { return .polygon }
+    if value.stringEquals("Feature") { return .feature }
+    if value.stringEquals("FeatureCollection") { return .featureCollection }
+    if value.stringEquals("MultiPoint") { return .multiPoint }
+    if value.stringEquals("LineString") { return .lineString }
+    if value.stringEquals("MultiLineString") { return .multiLineString }
+    if value.stringEquals("MultiPolygon") { return .multiPolygon }
+    if value.stringEquals("GeometryCollection") { return .geometryCollection }
+    return nil
   }
 
   /// The seven geometry types (§3.1).

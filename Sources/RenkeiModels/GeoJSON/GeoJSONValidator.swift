@@ -28,6 +28,8 @@ public struct GeoJSONValidator: Sendable {
   private func run(_ value: JSONValue, role: GeoJSONWalk.Role, file: String?, documentNumber: Int?) -> [Finding] {
     var walk = GeoJSONWalk(document: value.document, limit: maxFindingsPerRule)
     walk.run(value, role: role)
+    // Nothing to report (the usual case): no pointer to the value is made.
+    guard walk.hasFindings else { return [] }
     // Pointers are absolute, so a geometry inside a larger document is located in it.
     let base = value.index == 0 ? [] : value.pointer.tokens
     return walk.findings(start: value, base: base, file: file, documentNumber: documentNumber)

@@ -385,10 +385,13 @@ struct GeoJSONWalk {
 
   /// The findings, in document order, located by line:column and by JSON Pointer from the
   /// document root (`base` is the pointer of the value the walk started at).
+  /// Whether `findings` has anything to report.
+  var hasFindings: Bool { !sink.pending.isEmpty || !sink.dropped.isEmpty }
+
   func findings(start: JSONValue, base: [String], file: String?, documentNumber: Int?) -> [Finding] {
     let pending = sink.pending
     // Nothing to locate (the usual case): no scan of the text.
-    guard !pending.isEmpty || !sink.dropped.isEmpty else { return [] }
+    guard hasFindings else { return [] }
     let positions = GeoJSONLocator.positions(of: pending.map(\.entry) + [start.index], in: start.document)
     var out = pending.enumerated().sorted { ($0.element.entry, $0.offset) < ($1.element.entry, $1.offset) }.map {
       item -> Finding in

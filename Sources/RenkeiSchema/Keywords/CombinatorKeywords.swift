@@ -4,16 +4,22 @@ import RenkeiCore
 final class AllOfKeyword: Keyword {
   let name = "allOf"
   let schemas: [SchemaNode]
+  private let unretained: UnretainedNodes
 
-  init(_ schemas: [SchemaNode]) { self.schemas = schemas }
+  init(_ schemas: [SchemaNode]) {
+    self.schemas = schemas
+    unretained = UnretainedNodes(schemas)
+  }
 
-  func evaluate(
+  deinit { unretained.deallocate() }
+
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
     var valid = true
-    for i in schemas.indices
-    where !context.descend(schemas[i], instance, view, name, String(i), annotations: &annotations) {
+    for i in 0..<unretained.count
+    where !context.descend(unretained[i], instance, view, name, String(i), annotations: &annotations) {
       valid = false
       if !context.verbose { return false }
     }
@@ -26,19 +32,25 @@ final class AllOfKeyword: Keyword {
 final class AnyOfKeyword: Keyword {
   let name = "anyOf"
   let schemas: [SchemaNode]
+  private let unretained: UnretainedNodes
 
-  init(_ schemas: [SchemaNode]) { self.schemas = schemas }
+  init(_ schemas: [SchemaNode]) {
+    self.schemas = schemas
+    unretained = UnretainedNodes(schemas)
+  }
 
-  func evaluate(
+  deinit { unretained.deallocate() }
+
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
     let mark = context.errors.count
     var any = false
     var branchErrors: [(alternative: Int, errors: [SchemaOutputUnit])] = []
-    for i in schemas.indices {
+    for i in 0..<unretained.count {
       let before = context.errors.count
-      if context.descend(schemas[i], instance, view, name, String(i), annotations: &annotations) {
+      if context.descend(unretained[i], instance, view, name, String(i), annotations: &annotations) {
         any = true
         if annotations == nil { break }
       } else if context.verbose {
@@ -61,34 +73,43 @@ final class AnyOfKeyword: Keyword {
 final class OneOfKeyword: Keyword {
   let name = "oneOf"
   let schemas: [SchemaNode]
+  private let unretained: UnretainedNodes
 
-  init(_ schemas: [SchemaNode]) { self.schemas = schemas }
+  init(_ schemas: [SchemaNode]) {
+    self.schemas = schemas
+    unretained = UnretainedNodes(schemas)
+  }
 
-  func evaluate(
+  deinit { unretained.deallocate() }
+
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
     let mark = context.errors.count
+    var matchCount = 0
+    // The alternatives that matched, for the message (verbose only: no array on the fast path).
     var matched: [Int] = []
     var kept: Annotations? = nil
     var branchErrors: [(alternative: Int, errors: [SchemaOutputUnit])] = []
-    for i in schemas.indices {
+    for i in 0..<unretained.count {
       let before = context.errors.count
       var branch: Annotations? = annotations == nil ? nil : Annotations()
-      if context.descend(schemas[i], instance, view, name, String(i), annotations: &branch) {
-        matched.append(i)
+      if context.descend(unretained[i], instance, view, name, String(i), annotations: &branch) {
+        matchCount += 1
+        if context.verbose { matched.append(i) }
         kept = branch
-        if matched.count > 1 && !context.verbose { break }
+        if matchCount > 1 && !context.verbose { break }
       } else if context.verbose {
         branchErrors.append((i, Array(context.errors[before...])))
       }
     }
-    if matched.count == 1 {
+    if matchCount == 1 {
       context.discardErrors(since: mark)
       if let kept, annotations != nil { annotations!.merge(kept) }
       return true
     }
-    if matched.isEmpty {
+    if matchCount == 0 {
       context.keepClosestBranch(since: mark, branchErrors)
       let note = context.closestNote(branchErrors)
       context.fail(
@@ -112,7 +133,7 @@ final class NotKeyword: Keyword {
 
   init(_ schema: SchemaNode) { self.schema = schema }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
@@ -137,7 +158,7 @@ final class ConditionalKeyword: Keyword {
     self.otherwise = otherwise
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {

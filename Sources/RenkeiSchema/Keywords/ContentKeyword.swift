@@ -14,7 +14,7 @@ final class ContentKeyword: Keyword {
     self.mediaType = mediaType
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {

@@ -39,7 +39,7 @@ final class CountKeyword: Keyword {
     }
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {

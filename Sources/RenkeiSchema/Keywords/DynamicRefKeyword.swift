@@ -15,7 +15,7 @@ final class DynamicRefKeyword: Keyword {
     self.anchor = anchor
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {

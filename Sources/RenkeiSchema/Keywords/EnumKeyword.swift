@@ -19,7 +19,7 @@ final class EnumKeyword: Keyword {
     allowedText = shown.joined(separator: ", ") + (values.count > 10 ? ", …" : "")
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {

@@ -9,6 +9,8 @@ final class ItemsKeyword: Keyword {
   let positionalName: String
   let rest: SchemaNode?
   let restName: String
+  /// `rest` as evaluation calls it for every element, unretained (see `UnretainedNodes`).
+  private let unretainedRest: Unmanaged<SchemaNode>?
 
   init(name: String, positional: [SchemaNode], positionalName: String, rest: SchemaNode?, restName: String) {
     self.name = name
@@ -16,9 +18,10 @@ final class ItemsKeyword: Keyword {
     self.positionalName = positionalName
     self.rest = rest
     self.restName = restName
+    unretainedRest = rest.map { .passUnretained($0) }
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
@@ -36,7 +39,7 @@ final class ItemsKeyword: Keyword {
       guard valid || context.verbose else { return }
       if i < positional.count {
         if !context.descend(positional[i], element, view, positionalName, String(i)) { valid = false }
-      } else if let rest {
+      } else if let rest = unretainedRest {
         if !context.descend(rest, element, view, restName, String(i)) { valid = false }
       }
     }
@@ -64,7 +67,7 @@ final class ContainsKeyword: Keyword {
     self.annotates = annotates
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
@@ -106,7 +109,7 @@ final class ContainsKeyword: Keyword {
 final class UniqueItemsKeyword: Keyword {
   let name = "uniqueItems"
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {

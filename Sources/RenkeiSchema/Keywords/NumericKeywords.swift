@@ -26,7 +26,7 @@ final class BoundKeyword: Keyword {
     return Double(lexeme)
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
@@ -61,7 +61,7 @@ final class MultipleOfKeyword: Keyword {
     self.divisorText = divisor
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {

@@ -3,11 +3,17 @@ import RenkeiCore
 /// `properties` (Core §10.3.2.1): each named member must be valid against its schema.
 final class PropertiesKeyword: Keyword {
   let name = "properties"
-  let schemas: KeyTable<SchemaNode>
+  /// Owns the subschemas that `schemas` holds unretained.
+  let nodes: [SchemaNode]
+  /// The subschemas by name, unretained (see `UnretainedNodes`).
+  let schemas: KeyTable<Unmanaged<SchemaNode>>
 
-  init(_ schemas: [(String, SchemaNode)]) { self.schemas = KeyTable(schemas) }
+  init(_ schemas: [(String, SchemaNode)]) {
+    nodes = schemas.map(\.1)
+    self.schemas = KeyTable(schemas.map { ($0.0, Unmanaged.passUnretained($0.1)) })
+  }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
@@ -32,7 +38,7 @@ final class PatternPropertiesKeyword: Keyword {
 
   init(_ patterns: [(pattern: String, regex: RegexMatcher, schema: SchemaNode)]) { self.patterns = patterns }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
@@ -64,7 +70,7 @@ final class AdditionalPropertiesKeyword: Keyword {
     self.patterns = patterns
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
@@ -85,7 +91,7 @@ final class PropertyNamesKeyword: Keyword {
 
   init(_ schema: SchemaNode) { self.schema = schema }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
@@ -110,7 +116,7 @@ final class DependentSchemasKeyword: Keyword {
     self.schemas = KeyTable(schemas)
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {

@@ -5,13 +5,18 @@ import RenkeiCore
 final class RefKeyword: Keyword {
   let name = "$ref"
   let target: SchemaNode
+  /// `target` as evaluation calls it, unretained (see `UnretainedNodes`).
+  private let unretainedTarget: Unmanaged<SchemaNode>
 
-  init(target: SchemaNode) { self.target = target }
+  init(target: SchemaNode) {
+    self.target = target
+    unretainedTarget = .passUnretained(target)
+  }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
-    context.descend(target, instance, view, name, annotations: &annotations)
+    context.descend(unretainedTarget, instance, view, name, annotations: &annotations)
   }
 }

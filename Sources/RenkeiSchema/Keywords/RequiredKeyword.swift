@@ -7,7 +7,7 @@ final class RequiredKeyword: Keyword {
 
   init(_ names: [String]) { self.names = KeyTable(names.map { ($0, ()) }) }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
@@ -35,7 +35,7 @@ final class DependentRequiredKeyword: Keyword {
     self.requirements = KeyTable(requirements.map { ($0.0, KeyTable($0.1.map { ($0, ()) })) })
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {

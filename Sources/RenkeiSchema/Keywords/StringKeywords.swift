@@ -15,7 +15,7 @@ final class PatternKeyword: Keyword {
     self.regex = regex
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
@@ -56,7 +56,7 @@ final class FormatKeyword: Keyword {
     self.alwaysAssert = alwaysAssert
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {

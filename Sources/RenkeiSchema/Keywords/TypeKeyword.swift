@@ -29,7 +29,7 @@ final class TypeKeyword: Keyword {
     self.legacyInteger = dialect == .draft4
   }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {

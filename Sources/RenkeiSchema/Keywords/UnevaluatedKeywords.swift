@@ -8,7 +8,7 @@ final class UnevaluatedPropertiesKeyword: Keyword {
 
   init(_ schema: SchemaNode) { self.schema = schema }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
@@ -30,7 +30,7 @@ final class UnevaluatedItemsKeyword: Keyword {
 
   init(_ schema: SchemaNode) { self.schema = schema }
 
-  func evaluate(
+  override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
   ) -> Bool {
