@@ -261,6 +261,7 @@ public final class ConversionRunner: @unchecked Sendable {
     chunk.bytes = buffers.take(capacity: records.count * 1536)
     var scratch: [UInt8] = []
     var projected: [UInt8] = []
+    let rowBuffer = RowBuffer()
     for record in records {
       let location = block.location(record)
       if block.isBlank(record) {
@@ -275,7 +276,7 @@ public final class ConversionRunner: @unchecked Sendable {
         continue
       }
       if let rowWriter {
-        convertDirectly(block.rowCells(record), location, notes, plan, rowWriter, into: &chunk)
+        convertDirectly(block.rowCells(record), location, notes, plan, rowWriter, rowBuffer, into: &chunk)
       } else {
         convertThroughEntity(block.rowCells(record), location, notes, plan, into: &chunk, &scratch, &projected)
       }
@@ -286,7 +287,7 @@ public final class ConversionRunner: @unchecked Sendable {
   /// NGSI-LD normalized and key-values output, written from the row's cells.
   private func convertDirectly(
     _ cells: RowCells, _ location: SourceLocation, _ notes: [Finding], _ plan: ConversionPlan,
-    _ rowWriter: NGSILDRowWriter, into chunk: inout Chunk
+    _ rowWriter: NGSILDRowWriter, _ rowBuffer: RowBuffer, into chunk: inout Chunk
   ) {
     var prepared = plan.prepare(cells, location: location)
     guard !prepared.context.rejected else {
@@ -294,7 +295,9 @@ public final class ConversionRunner: @unchecked Sendable {
         ConvertedRow(location: location, id: "", range: nil, findings: notes + prepared.context.findings))
     }
     let start = chunk.bytes.count
-    rowWriter.write(&prepared, plan: plan, into: &chunk.bytes)
+    rowBuffer.removeAll()
+    rowWriter.write(&prepared, plan: plan, into: rowBuffer)
+    chunk.bytes.append(contentsOf: rowBuffer.bytes)
     if options.layout == .lines { chunk.bytes.append(0x0A) }
     var invalid: [Finding] = []
     // `validates` rather than `if let validator`: binding the optional model validator copied it

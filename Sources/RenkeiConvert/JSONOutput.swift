@@ -6,39 +6,41 @@ enum JSONOutput {
   /// A JSON string: quotes, backslashes and control characters escaped, everything else (all of
   /// Japanese text included) copied as UTF-8.
   @inline(__always)
-  static func string(_ text: String, into out: inout [UInt8]) {
-    out.append(0x22)
+  static func string<Sink: ByteSink>(_ text: String, into out: inout Sink) {
+    out.appendByte(0x22)
     stringContent(text, into: &out)
-    out.append(0x22)
+    out.appendByte(0x22)
   }
 
   /// The inside of a JSON string, without its quotes.
   @inline(__always)
-  static func stringContent(_ text: String, into out: inout [UInt8]) {
+  static func stringContent<Sink: ByteSink>(_ text: String, into out: inout Sink) {
     var text = text
     text.withUTF8 { stringContent($0, into: &out) }
   }
 
-  static func stringContent(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+  static func stringContent<Sink: ByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout Sink) {
     var plainStart = 0
     for index in 0..<bytes.count {
       let byte = bytes[index]
       guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-      if plainStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<index])) }
+      if plainStart < index { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[plainStart..<index])) }
       plainStart = index + 1
-      out.append(0x5C)
+      out.appendByte(0x5C)
       switch byte {
-      case 0x22, 0x5C: out.append(byte)
-      case 0x0A: out.append(UInt8(ascii: "n"))
-      case 0x0D: out.append(UInt8(ascii: "r"))
-      case 0x09: out.append(UInt8(ascii: "t"))
-      case 0x08: out.append(UInt8(ascii: "b"))
-      case 0x0C: out.append(UInt8(ascii: "f"))
+      case 0x22, 0x5C: out.appendByte(byte)
+      case 0x0A: out.appendByte(UInt8(ascii: "n"))
+      case 0x0D: out.appendByte(UInt8(ascii: "r"))
+      case 0x09: out.appendByte(UInt8(ascii: "t"))
+      case 0x08: out.appendByte(UInt8(ascii: "b"))
+      case 0x0C: out.appendByte(UInt8(ascii: "f"))
       default:
-        out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        for escaped in [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]] {
+          out.appendByte(escaped)
+        }
       }
     }
-    if plainStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart...])) }
+    if plainStart < bytes.count { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[plainStart...])) }
   }
 
   /// `"name":`
@@ -49,8 +51,8 @@ enum JSONOutput {
   }
 
   @inline(__always)
-  static func raw(_ text: StaticString, into out: inout [UInt8]) {
-    text.withUTF8Buffer { out.append(contentsOf: $0) }
+  static func raw<Sink: ByteSink>(_ text: StaticString, into out: inout Sink) {
+    text.withUTF8Buffer { out.appendBytes($0) }
   }
 
   static func value(_ value: AttributeValue, into out: inout [UInt8]) {
@@ -78,11 +80,18 @@ enum JSONOutput {
   }
 
   /// A GeoJSON Point from two number lexemes, longitude first.
-  static func point(longitude: String, latitude: String, into out: inout [UInt8]) {
+  static func point<Sink: ByteSink>(longitude: String, latitude: String, into out: inout Sink) {
     raw("{\"type\":\"Point\",\"coordinates\":[", into: &out)
-    out.append(contentsOf: longitude.utf8)
-    out.append(0x2C)
-    out.append(contentsOf: latitude.utf8)
+    utf8(longitude, into: &out)
+    out.appendByte(0x2C)
+    utf8(latitude, into: &out)
     raw("]}", into: &out)
+  }
+
+  /// A string's UTF-8 as it is (a lexeme, or text already escaped).
+  @inline(__always)
+  static func utf8<Sink: ByteSink>(_ text: String, into out: inout Sink) {
+    var text = text
+    text.withUTF8 { out.appendBytes($0) }
   }
 }

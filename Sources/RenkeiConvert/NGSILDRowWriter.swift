@@ -66,7 +66,7 @@ struct NGSILDRowWriter: Sendable {
   }
 
   /// nil for the concise form, whose wrapping depends on the value.
-  init?(mapping: Mapping, form: NGSILDSerializer.Form, writesContext: Bool = true) {
+  init?(mapping: Mapping, form: NGSILDSerializer.Form) {
     guard form != .concise else { return nil }
     self.form = form
     var fixed: [UInt8] = []
@@ -123,10 +123,8 @@ struct NGSILDRowWriter: Sendable {
     }
     let context = NGSILDSerializer(form: form, context: mapping.context).context
     ending = piece { out in
-      if writesContext {
-        JSONOutput.raw(",\"@context\":", into: &out)
-        out.append(contentsOf: context)
-      }
+      JSONOutput.raw(",\"@context\":", into: &out)
+      out.append(contentsOf: context)
       out.append(0x7D)
     }
     let positions = CompiledSource.positions(mapping)
@@ -173,14 +171,15 @@ struct NGSILDRowWriter: Sendable {
     /// The row's cell values.
     let arena: UnsafeBufferPointer<UInt8>
 
-    @inline(__always) func append(_ range: Range<Int>, to out: inout [UInt8]) {
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: fixed[range]))
+    @inline(__always) func append(_ range: Range<Int>, to out: RowBuffer) {
+      out.appendBytes(UnsafeBufferPointer(rebasing: fixed[range]))
     }
   }
 
   /// Writes the entity of a prepared (not rejected) row; findings about its values go to its
   /// context.
-  func write(_ row: inout ConversionPlan.PreparedRow, plan: ConversionPlan, into out: inout [UInt8]) {
+  func write(_ row: inout ConversionPlan.PreparedRow, plan: ConversionPlan, into out: RowBuffer) {
+    var out = out
     fixed.withUnsafeBufferPointer { fixed in
       operations.withUnsafeBufferPointer { operations in
         parts.withUnsafeBufferPointer { parts in
@@ -191,20 +190,20 @@ struct NGSILDRowWriter: Sendable {
                   fixed: fixed, operations: operations, parts: parts, members: members, arena: arena)
                 JSONOutput.raw("{\"id\":", into: &out)
                 JSONOutput.string(row.id, into: &out)
-                program.append(type, to: &out)
+                program.append(type, to: out)
                 for attribute in attributes {
                   let mark = out.count
-                  program.append(attribute.opening, to: &out)
+                  program.append(attribute.opening, to: out)
                   if !value(attribute.operation, program, plan, &row.values, &row.context, into: &out) {
                     guard let empty = attribute.empty else {
-                      out.removeLast(out.count - mark)
+                      out.truncate(to: mark)
                       continue
                     }
-                    program.append(empty, to: &out)
+                    program.append(empty, to: out)
                   }
-                  program.append(attribute.closing, to: &out)
+                  program.append(attribute.closing, to: out)
                 }
-                program.append(ending, to: &out)
+                program.append(ending, to: out)
               }
             }
           }
@@ -217,7 +216,7 @@ struct NGSILDRowWriter: Sendable {
   /// ConversionPlan.evaluate answers nil).
   private func value(
     _ index: Int, _ program: Program, _ plan: ConversionPlan, _ values: inout ConversionPlan.Values,
-    _ context: inout ConversionPlan.RowContext, into out: inout [UInt8]
+    _ context: inout ConversionPlan.RowContext, into out: inout RowBuffer
   ) -> Bool {
     let operation = program.operations[index]
     switch operation.kind {
@@ -227,26 +226,26 @@ struct NGSILDRowWriter: Sendable {
       let bytes = UnsafeBufferPointer(rebasing: program.arena[range])
       switch values.types[column] {
       // Already JSON lexemes (ConversionPlan.prepare).
-      case .number, .integer, .boolean: out.append(contentsOf: bytes)
+      case .number, .integer, .boolean: out.appendBytes(bytes)
       case .text, .date, .time:
-        out.append(0x22)
+        out.appendByte(0x22)
         JSONOutput.stringContent(bytes, into: &out)
-        out.append(0x22)
+        out.appendByte(0x22)
       }
       return true
     case .constant:
-      program.append(operation.first..<operation.second, to: &out)
+      program.append(operation.first..<operation.second, to: out)
       return true
     case .template:
       let mark = out.count
-      out.append(0x22)
+      out.appendByte(0x22)
       for part in program.parts[operation.first..<operation.second] {
         guard part.column >= 0 else {
-          program.append(part.literal, to: &out)
+          program.append(part.literal, to: out)
           continue
         }
         guard let range = values.cells[part.column], !range.isEmpty else {
-          out.removeLast(out.count - mark)
+          out.truncate(to: mark)
           return false
         }
         let bytes = UnsafeBufferPointer(rebasing: program.arena[range])
@@ -257,7 +256,7 @@ struct NGSILDRowWriter: Sendable {
           JSONOutput.stringContent(bytes, into: &out)
         }
       }
-      out.append(0x22)
+      out.appendByte(0x22)
       return true
     case .point:
       guard let point = plan.coordinates(operation.first, operation.second, values, &context) else { return false }
@@ -265,23 +264,23 @@ struct NGSILDRowWriter: Sendable {
       return true
     case .object:
       let mark = out.count
-      out.append(0x7B)
+      out.appendByte(0x7B)
       var written = false
       for member in program.members[operation.first..<operation.second] {
         let memberMark = out.count
-        if written { out.append(0x2C) }
-        program.append(member.key, to: &out)
+        if written { out.appendByte(0x2C) }
+        program.append(member.key, to: out)
         if value(member.operation, program, plan, &values, &context, into: &out) {
           written = true
         } else {
-          out.removeLast(out.count - memberMark)
+          out.truncate(to: memberMark)
         }
       }
       guard written else {
-        out.removeLast(out.count - mark)
+        out.truncate(to: mark)
         return false
       }
-      out.append(0x7D)
+      out.appendByte(0x7D)
       return true
     case .when:
       if plan.holds(operation.first, conditions[operation.condition], operation.negated, values) {
@@ -292,7 +291,9 @@ struct NGSILDRowWriter: Sendable {
     case .evaluated:
       let name = plan.mapping.attributes[operation.second].name
       guard let evaluated = plan.evaluate(evaluated[operation.first], name, &values, &context) else { return false }
-      JSONOutput.value(evaluated, into: &out)
+      var json: [UInt8] = []
+      JSONOutput.value(evaluated, into: &json)
+      json.withUnsafeBufferPointer { out.appendBytes($0) }
       return true
     }
   }

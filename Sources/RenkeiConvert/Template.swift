@@ -77,15 +77,17 @@ public struct Template: Sendable, Equatable {
 
   private static let hex = Array("0123456789ABCDEF".utf8)
 
-  static func percentEncode(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+  static func percentEncode<Sink: ByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout Sink) {
     for byte in bytes {
       switch byte {
       case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
         UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
         UInt8(ascii: "~"):
-        out.append(byte)
+        out.appendByte(byte)
       default:
-        out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+        out.appendByte(UInt8(ascii: "%"))
+        out.appendByte(hex[Int(byte >> 4)])
+        out.appendByte(hex[Int(byte & 0xF)])
       }
     }
   }
