@@ -15,32 +15,11 @@ struct ServeBothCommand: ParsableCommand {
       tenant, and a change made through either face fires the subscriptions of both.
       """)
 
-  @Option(help: "Address to listen on.")
-  var host = "127.0.0.1"
-
-  @Option(help: "Port to listen on (0 picks a free one).")
-  var port = 1026
-
-  @Option(help: "Which remote @context URLs the NGSI-LD face may fetch: none, loopback or any.")
-  var fetchContexts = "loopback"
-
-  func validate() throws {
-    guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-    guard NGSILDBroker.ContextFetching(rawValue: fetchContexts) != nil else {
-      throw ValidationError("--fetch-contexts must be none, loopback or any")
-    }
-  }
+  @OptionGroup var listen: ListenOptions
+  @OptionGroup var contexts: ContextFetchingOption
 
   func run() throws {
-    // Shared with ngsi-ld: a parent may have started us with SIGTERM blocked.
-    ServeNGSILDCommand.restoreTerminationSignals()
-    let broker = CombinedBroker(contextFetching: NGSILDBroker.ContextFetching(rawValue: fetchContexts) ?? .loopback)
-    let host = self.host
-    let port = self.port
-    let server = try AsyncBridge.run { try await broker.serve(host: host, port: port) }
-    // Unbuffered, so a parent process reads the URL at once.
-    FileHandleOutput.standardOutput(server.baseURL + "\n")
-    // Serve until a signal ends the process.
-    while true { sleep(3600) }
+    let broker = CombinedBroker(contextFetching: contexts.contextFetching)
+    try listen.serveUntilSignalled({ host, port in try await broker.serve(host: host, port: port) }, baseURL: \.baseURL)
   }
 }
