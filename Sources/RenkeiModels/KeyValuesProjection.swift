@@ -8,16 +8,7 @@ public enum KeyValuesProjection {
   /// Projects `entity` from `representation`; nil when it is already key-values (the schema
   /// then validates the original, which is the fast path).
   public static func project(_ entity: JSONValue, from representation: Representation) -> MappedDocument? {
-    guard representation != .ngsiV2KeyValues, entity.kind == .object else { return nil }
-    // Key-values NGSI-LD needs a projection only to unwrap typed literals ({"@value": ...}).
-    if representation == .ngsiLDKeyValues {
-      var typed = false
-      entity.forEachMember { _, value in
-        guard !typed, value.kind == .object else { return }
-        value.forEachMember { key, _ in if key.stringEquals("@value") { typed = true } }
-      }
-      guard typed else { return nil }
-    }
+    guard needsProjection(entity, from: representation) else { return nil }
     var builder = MappedDocumentBuilder()
     builder.beginObject(origin: entity)
     entity.forEachMember { key, value in
@@ -29,19 +20,24 @@ public enum KeyValuesProjection {
     return builder.build()
   }
 
+  /// False when the schema can validate the entity as it is: NGSI v2 key-values, and NGSI-LD
+  /// key-values without typed literals (`{"@value": ...}`, which the projection unwraps).
+  static func needsProjection(_ entity: JSONValue, from representation: Representation) -> Bool {
+    guard representation != .ngsiV2KeyValues, entity.kind == .object else { return false }
+    guard representation == .ngsiLDKeyValues else { return true }
+    var typed = false
+    entity.forEachMember { _, value in
+      guard !typed, value.kind == .object else { return }
+      value.forEachMember { key, _ in if key.stringEquals("@value") { typed = true } }
+    }
+    return typed
+  }
+
   /// The same projection as a document of slices of the entity's own (no value is copied or
   /// decoded, and none remembers its origin): for a verdict, where findings need no location.
   /// It picks what `project` picks, member for member, and is nil exactly when `project` is.
   public static func slices(_ entity: JSONValue, from representation: Representation) -> JSONDocument? {
-    guard representation != .ngsiV2KeyValues, entity.kind == .object else { return nil }
-    if representation == .ngsiLDKeyValues {
-      var typed = false
-      entity.forEachMember { _, value in
-        guard !typed, value.kind == .object else { return }
-        value.forEachMember { key, _ in if key.stringEquals("@value") { typed = true } }
-      }
-      guard typed else { return nil }
-    }
+    guard needsProjection(entity, from: representation) else { return nil }
     var builder = JSONSliceBuilder(source: entity.document)
     builder.beginObject(origin: entity)
     // Names compared as bytes, as `project` compares them as strings (no name here has a
