@@ -1,10 +1,10 @@
 import RenkeiCore
 
-/// `allOf` (Core §10.2.1.1): valid against every subschema.
-final class AllOfKeyword: Keyword {
-  let name = "allOf"
+/// The keywords whose value is a list of subschemas (`allOf`, `anyOf`, `oneOf`), held for
+/// unretained calls.
+class SubschemaListKeyword: Keyword, @unchecked Sendable {
   let schemas: [SchemaNode]
-  private let unretained: UnretainedNodes
+  let unretained: UnretainedNodes
 
   init(_ schemas: [SchemaNode]) {
     self.schemas = schemas
@@ -12,7 +12,11 @@ final class AllOfKeyword: Keyword {
   }
 
   deinit { unretained.deallocate() }
+}
 
+/// `allOf` (Core §10.2.1.1): valid against every subschema.
+final class AllOfKeyword: SubschemaListKeyword {
+  let name = "allOf"
   override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
@@ -29,18 +33,8 @@ final class AllOfKeyword: Keyword {
 
 /// `anyOf` (Core §10.2.1.2): valid against at least one subschema. Every valid branch adds
 /// its annotations, so all branches run when annotations are collected.
-final class AnyOfKeyword: Keyword {
+final class AnyOfKeyword: SubschemaListKeyword {
   let name = "anyOf"
-  let schemas: [SchemaNode]
-  private let unretained: UnretainedNodes
-
-  init(_ schemas: [SchemaNode]) {
-    self.schemas = schemas
-    unretained = UnretainedNodes(schemas)
-  }
-
-  deinit { unretained.deallocate() }
-
   override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
@@ -70,18 +64,8 @@ final class AnyOfKeyword: Keyword {
 }
 
 /// `oneOf` (Core §10.2.1.3): valid against exactly one subschema.
-final class OneOfKeyword: Keyword {
+final class OneOfKeyword: SubschemaListKeyword {
   let name = "oneOf"
-  let schemas: [SchemaNode]
-  private let unretained: UnretainedNodes
-
-  init(_ schemas: [SchemaNode]) {
-    self.schemas = schemas
-    unretained = UnretainedNodes(schemas)
-  }
-
-  deinit { unretained.deallocate() }
-
   override func evaluate(
     _ instance: Int, _ view: InstanceView, _ node: SchemaNode, _ context: inout EvaluationContext,
     _ annotations: inout Annotations?
