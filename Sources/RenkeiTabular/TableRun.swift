@@ -173,7 +173,8 @@ final class TableRun {
     var plan: TablePlan? = nil
     if let profile = options.profile {
       let header = TableHeader(
-        file: file, labels: labels, row: position?.row, line: position?.line, labelColumns: position?.labelColumns ?? [])
+        file: file, labels: labels, row: position?.row, line: position?.line, labelColumns: position?.labelColumns ?? []
+      )
       plan = profile.plan(for: header)
       if let planned = plan?.schema { schema = CompiledTableSchema(planned) }
     }
