@@ -97,16 +97,11 @@ public final class ConversionRunner: @unchecked Sendable {
       ? options.validator.flatMap { NGSILDFastValidation(validator: $0, mapping: mapping) } : nil
     // A block is converted in workers × 4 parts: enough buffers for the next block's parts.
     buffers = BufferPool(limit: options.workers * 4 + 2)
-    var rowWriter: NGSILDRowWriter?
-    if options.direct {
-      switch options.target {
-      case .ngsiLD: rowWriter = NGSILDRowWriter(mapping: mapping, form: .normalized)
-      case .ngsiLDKeyValues: rowWriter = NGSILDRowWriter(mapping: mapping, form: .keyValues)
-      default: rowWriter = nil
-      }
+    switch options.target {
+    case .ngsiLD where options.direct: rowWriter = NGSILDRowWriter(mapping: mapping, form: .normalized)
+    case .ngsiLDKeyValues where options.direct: rowWriter = NGSILDRowWriter(mapping: mapping, form: .keyValues)
+    default: rowWriter = nil
     }
-    // A typed literal takes the full validation, which wants the entity.
-    self.rowWriter = fastValidation != nil && rowWriter?.mayWriteTypedLiteral == true ? nil : rowWriter
   }
 
   public static func serializer(for target: ConversionTarget, mapping: Mapping) -> (any EntitySerializer)? {
@@ -260,7 +255,6 @@ public final class ConversionRunner: @unchecked Sendable {
     // fresh pages each time (the reserve that is not used is never touched).
     chunk.bytes = buffers.take(capacity: records.count * 1536)
     var scratch: [UInt8] = []
-    var projected: [UInt8] = []
     let rowBuffer = RowBuffer()
     for record in records {
       let location = block.location(record)
@@ -278,7 +272,7 @@ public final class ConversionRunner: @unchecked Sendable {
       if let rowWriter {
         convertDirectly(block.rowCells(record), location, notes, plan, rowWriter, rowBuffer, into: &chunk)
       } else {
-        convertThroughEntity(block.rowCells(record), location, notes, plan, into: &chunk, &scratch, &projected)
+        convertThroughEntity(block.rowCells(record), location, notes, plan, into: &chunk, &scratch)
       }
     }
     return chunk
@@ -299,31 +293,15 @@ public final class ConversionRunner: @unchecked Sendable {
     rowWriter.write(&prepared, plan: plan, into: rowBuffer)
     chunk.bytes.append(contentsOf: rowBuffer.bytes)
     if options.layout == .lines { chunk.bytes.append(0x0A) }
-    var invalid: [Finding] = []
     // `validates` rather than `if let validator`: binding the optional model validator copied it
     // (retaining all its members) for every row.
-    if validates {
-      // The fast validation's steps are taken here rather than in a closure passed to
-      // `validate`: capturing the plan copied it (and retained all its members) for every row.
-      if let parsed = try? Self.parser.parse(Array(chunk.bytes[start...])) {
-        // The schema checks the projection the full validator would check, picked out of the
-        // parsed entity: no key-values form is written and parsed again.
-        let valid =
-          fastValidation.map {
-            $0.structureIsValid(parsed.document.root, file: location.file)
-              && $0.projectionIsValid(parsed.document.root)
-          } ?? false
-        if !valid { invalid = modelErrors(parsed.document.root, options.validator!, location) }
-      } else {
-        invalid = [unparsable(at: location)]
-      }
-    }
+    let invalid = validates ? validate(Array(chunk.bytes[start...]), location) : []
     settle(prepared.id, at: location, start, notes + prepared.context.findings, invalid, into: &chunk)
   }
 
   private func convertThroughEntity(
     _ cells: RowCells, _ location: SourceLocation, _ notes: [Finding], _ plan: ConversionPlan, into chunk: inout Chunk,
-    _ scratch: inout [UInt8], _ projected: inout [UInt8]
+    _ scratch: inout [UInt8]
   ) {
     let row = plan.convert(cells, location: location)
     guard let entity = row.entity else {
@@ -337,18 +315,13 @@ public final class ConversionRunner: @unchecked Sendable {
       if options.layout == .lines { chunk.bytes.append(0x0A) }
     }
     var invalid: [Finding] = []
-    if let validator = options.validator {
+    if validates {
       if let validationSerializer {
         scratch.removeAll(keepingCapacity: true)
         validationSerializer.write(entity, into: &scratch)
-        invalid = validate(scratch, validator, location, &projected) { _ in false }
+        invalid = validate(scratch, location)
       } else {
-        invalid = validate(Array(chunk.bytes[start...]), validator, location, &projected) { out in
-          // The fast validation writes the key-values form itself (nil when it does not apply).
-          guard let fastValidation, !NGSILDFastValidation.hasTypedLiteral(entity) else { return false }
-          fastValidation.keyValues.write(entity, into: &out)
-          return true
-        }
+        invalid = validate(Array(chunk.bytes[start...]), location)
       }
     }
     settle(entity.id, at: location, start, notes + row.findings, invalid, into: &chunk)
@@ -373,20 +346,11 @@ public final class ConversionRunner: @unchecked Sendable {
   }
 
   /// The model's error findings for one serialized entity, located at the input row (the
-  /// pointer says where in the entity). `writeKeyValues` writes the entity's key-values form for
-  /// the fast validation of NGSI-LD normalized output, or answers false to skip it.
-  private func validate(
-    _ bytes: [UInt8], _ validator: ModelValidator, _ location: SourceLocation, _ scratch: inout [UInt8],
-    writeKeyValues: (inout [UInt8]) -> Bool
-  ) -> [Finding] {
+  /// pointer says where in the entity); the fast verdict first, for NGSI-LD normalized output.
+  private func validate(_ bytes: [UInt8], _ location: SourceLocation) -> [Finding] {
     guard let parsed = try? Self.parser.parse(bytes) else { return [unparsable(at: location)] }
-    if let fastValidation,
-      fastValidation.isValid(
-        parsed.document.root, file: location.file, scratch: &scratch, writeKeyValues: writeKeyValues)
-    {
-      return []
-    }
-    return modelErrors(parsed.document.root, validator, location)
+    if let fastValidation, fastValidation.isValid(parsed.document.root, file: location.file) { return [] }
+    return modelErrors(parsed.document.root, options.validator!, location)
   }
 
   /// The full validator's error findings for a parsed entity, located at the input row.

@@ -5,9 +5,6 @@
 /// hours) are evaluated as ConversionPlan does and written with JSONOutput.
 struct NGSILDRowWriter: Sendable {
   let form: NGSILDSerializer.Form
-  /// Whether a value can be an object with `@value` (a typed literal, which validation treats
-  /// apart).
-  let mayWriteTypedLiteral: Bool
   // The program is flat arrays of plain values (no strings or nested arrays), so walking it for
   // each row retains and releases nothing.
   /// Every fixed piece of output in one buffer: names, openings, closings, template literals.
@@ -157,9 +154,6 @@ struct NGSILDRowWriter: Sendable {
     self.members = members
     self.conditions = conditions
     self.evaluated = evaluated
-    mayWriteTypedLiteral = mapping.attributes.contains { attribute in
-      Self.mayHoldTypedLiteral(attribute.source) || attribute.empty.map(Self.holdsTypedLiteral) == true
-    }
   }
 
   /// The program's arrays, borrowed for one row.
@@ -296,22 +290,5 @@ struct NGSILDRowWriter: Sendable {
       json.withUnsafeBufferPointer { out.appendBytes($0) }
       return true
     }
-  }
-
-  private static func mayHoldTypedLiteral(_ source: Mapping.ValueSource) -> Bool {
-    switch source {
-    case .column, .template, .point, .split, .openingHours: return false
-    case .constant(let value): return holdsTypedLiteral(value)
-    case .lookup(_, let table, let fallback):
-      return table.values.contains(where: holdsTypedLiteral) || fallback.map(holdsTypedLiteral) == true
-    case .object(let members): return members.contains { $0.0 == "@value" || mayHoldTypedLiteral($0.1) }
-    case .when(_, let then, let otherwise):
-      return mayHoldTypedLiteral(then) || otherwise.map(mayHoldTypedLiteral) == true
-    }
-  }
-
-  private static func holdsTypedLiteral(_ value: AttributeValue) -> Bool {
-    guard case .object(let members) = value else { return false }
-    return members.contains { $0.name == "@value" }
   }
 }

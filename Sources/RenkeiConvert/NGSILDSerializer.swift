@@ -7,8 +7,6 @@ public struct NGSILDSerializer: EntitySerializer {
   public let form: Form
   /// Written as `"@context"`: the model's contexts, then the core context.
   let context: [UInt8]
-  /// False for the key-values bytes the fast validation checks (the projection has no `@context`).
-  let writesContext: Bool
 
   public static let coreContext = "https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld"
 
@@ -19,12 +17,7 @@ public struct NGSILDSerializer: EntitySerializer {
   private let openingKinds: [ConvertedEntity.Kind]
 
   public init(form: Form, context: [String], attributes: [Mapping.Attribute] = []) {
-    self.init(form: form, context: context, attributes: attributes, writesContext: true)
-  }
-
-  init(form: Form, context: [String], attributes: [Mapping.Attribute], writesContext: Bool) {
     self.form = form
-    self.writesContext = writesContext
     let keys = attributes.map { attribute in
       var out: [UInt8] = [0x2C]
       JSONOutput.key(attribute.name, into: &out)
@@ -79,10 +72,8 @@ public struct NGSILDSerializer: EntitySerializer {
         }
       }
     }
-    if writesContext {
-      JSONOutput.raw(",\"@context\":", into: &out)
-      out.append(contentsOf: context)
-    }
+    JSONOutput.raw(",\"@context\":", into: &out)
+    out.append(contentsOf: context)
     out.append(0x7D)
   }
 
