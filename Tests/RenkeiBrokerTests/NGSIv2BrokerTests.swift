@@ -16,15 +16,7 @@ final class NGSIv2BrokerTests: XCTestCase {
   func send(
     _ method: String, _ target: String, _ body: String? = nil, headers: [(String, String)] = []
   ) async -> (status: Int, headers: HTTPHeaderFields, body: JSONTree?) {
-    var fields = HTTPHeaderFields()
-    if let body {
-      fields.add("Content-Type", "application/json")
-      fields.add("Content-Length", String(body.utf8.count))
-    }
-    for (name, value) in headers { fields.set(name, value) }
-    let response = await broker.handle(
-      HTTPRequestMessage(method: method, target: target, headers: fields, body: Array((body ?? "").utf8)))
-    return (response.status, response.headers, try? JSONTree.parse(response.body))
+    await broker.send(method, target, body, headers: headers)
   }
 
   func testEntityLifecycle() async throws {
